@@ -1,0 +1,196 @@
+package dev.lilcom;
+
+import dev.lilcom.LilcomFormatException.Reason;
+import dev.lilcom.format.Header;
+import dev.lilcom.format.StreamReader;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+
+/**
+ * A reusable decompressor. It keeps its scratch space between calls: decoding into a caller's
+ * array allocates nothing once warm. Not thread-safe: give each thread its own, or use the static
+ * methods of {@link Lilcom}.
+ *
+ * <p>Any blob that is not valid lilcom throws {@link LilcomFormatException} with the reason and the
+ * byte offset. A header may claim a shape far larger than its bytes (runs of zeros cost almost
+ * nothing), so decoding to a new array refuses shapes above {@link #maxElements()} elements before
+ * allocating anything.
+ */
+public final class LilcomDecoder {
+    /**
+     * Default limit on the elements of a decoded array: 2^28 (1 GiB of floats), or the value of
+     * the system property {@code dev.lilcom.maxElements}.
+     */
+    public static final long DEFAULT_MAX_ELEMENTS = Long.getLong("dev.lilcom.maxElements", 1L << 28);
+    /** Codes decoded per reconstruction step: small enough to stay in cache. */
+    private static final int CHUNK = 1 << 15;
+
+    private final LilcomCodec codec;
+    private final Header header = new Header();
+    private long maxElements = DEFAULT_MAX_ELEMENTS;
+    private int[] codes = new int[0];
+    private byte[] blobScratch = new byte[0];
+    private float[] floatScratch = new float[0];
+
+    /** A decoder on the best codec available ({@link Lilcom#codec()}). */
+    public LilcomDecoder() {
+        this(Lilcom.codec());
+    }
+
+    /** A decoder on the given codec. */
+    public LilcomDecoder(LilcomCodec codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    /** The codec this decoder runs on. */
+    public LilcomCodec codec() {
+        return codec;
+    }
+
+    /** The most elements this decoder will allocate an array for. */
+    public long maxElements() {
+        return maxElements;
+    }
+
+    /**
+     * Sets the most elements this decoder will allocate an array for (at most
+     * {@code Integer.MAX_VALUE - 8}, the largest Java array).
+     *
+     * @return this decoder
+     */
+    public LilcomDecoder maxElements(long maxElements) {
+        if (maxElements < 1) {
+            throw new IllegalArgumentException("maxElements must be at least 1; got " + maxElements);
+        }
+        this.maxElements = Math.min(maxElements, Shape.MAX_ELEMENTS);
+        return this;
+    }
+
+    /** Decompresses a blob into a new array. */
+    public LilcomArray decompress(byte[] blob) {
+        return decompress(blob, 0, blob.length);
+    }
+
+    /** Decompresses the blob {@code blob[offset .. offset+length)} into a new array. */
+    public LilcomArray decompress(byte[] blob, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, blob.length);
+        StreamReader in = readHeader(blob, offset, length);
+        header.checkSize(maxElements, in.byteOffset());
+        float[] data = new float[(int) header.size];
+        decodeData(in, data, 0);
+        return new LilcomArray(data, header.shape());
+    }
+
+    /**
+     * Decompresses the blob in {@code blob}'s remaining bytes (heap or direct) into a new array,
+     * and advances its position past the blob.
+     */
+    public LilcomArray decompress(ByteBuffer blob) {
+        int length = blob.remaining();
+        byte[] bytes = bytesOf(blob);
+        int offset = blob.hasArray() ? blob.arrayOffset() + blob.position() : 0;
+        LilcomArray result = decompress(bytes, offset, length);
+        blob.position(blob.limit());
+        return result;
+    }
+
+    /**
+     * Decompresses into {@code out} from {@code outOffset}, allocating nothing once warm.
+     *
+     * @return the number of floats written (the blob's element count)
+     * @throws IllegalArgumentException if the array does not fit in {@code out}
+     */
+    public int decompress(byte[] blob, int offset, int length, float[] out, int outOffset) {
+        Objects.checkFromIndexSize(offset, length, blob.length);
+        Objects.checkIndex(outOffset, out.length + 1);
+        StreamReader in = readHeader(blob, offset, length);
+        header.checkSize(Shape.MAX_ELEMENTS, in.byteOffset());
+        checkRoom(out.length - outOffset);
+        decodeData(in, out, outOffset);
+        return (int) header.size;
+    }
+
+    /**
+     * Decompresses the blob in {@code blob}'s remaining bytes into {@code out} at its position
+     * (heap or direct buffers), advancing both positions.
+     *
+     * @return the number of floats written
+     */
+    public int decompress(ByteBuffer blob, FloatBuffer out) {
+        int length = blob.remaining();
+        byte[] bytes = bytesOf(blob);
+        int offset = blob.hasArray() ? blob.arrayOffset() + blob.position() : 0;
+        StreamReader in = readHeader(bytes, offset, length);
+        header.checkSize(Shape.MAX_ELEMENTS, in.byteOffset());
+        checkRoom(out.remaining());
+        int n = (int) header.size;
+        if (out.hasArray() && !out.isReadOnly()) {
+            decodeData(in, out.array(), out.arrayOffset() + out.position());
+        } else {
+            float[] y = floatScratch.length >= n ? floatScratch : (floatScratch = new float[n]);
+            decodeData(in, y, 0);
+            out.put(out.position(), y, 0, n);
+        }
+        out.position(out.position() + n);
+        blob.position(blob.limit());
+        return n;
+    }
+
+    /** Reads only the header of a blob: shape, tick power and coefficients. */
+    public LilcomHeader header(byte[] blob, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, blob.length);
+        readHeader(blob, offset, length);
+        return new LilcomHeader(header.shape(), header.tickPower, header.coefficients());
+    }
+
+    private StreamReader readHeader(byte[] blob, int offset, int length) {
+        if (length <= 2) {
+            throw new LilcomFormatException(Reason.TOO_SHORT, length,
+                    "a blob needs more than 2 bytes; this one has " + length);
+        }
+        if (blob[offset] != 'L') {
+            throw new LilcomFormatException(Reason.NOT_LILCOM, 0, String.format(
+                    "the first byte is 0x%02X, not 'L' (0x4C): not a lilcom blob", blob[offset] & 0xFF));
+        }
+        if (blob[offset + 1] != 0) {
+            throw new LilcomFormatException(Reason.FUTURE_VERSION, 1, "format version " + (blob[offset + 1] & 0xFF)
+                    + " is from a newer lilcom; this library reads version 0");
+        }
+        StreamReader in = new StreamReader(blob, offset, length);
+        header.read(in);
+        return in;
+    }
+
+    private void checkRoom(long room) {
+        if (header.size > room) {
+            throw new IllegalArgumentException("the blob holds " + header.size + " floats (shape "
+                    + header.shapeString() + ") but the output has room for " + Math.max(room, 0));
+        }
+    }
+
+    /** Parses the codes chunk by chunk and reconstructs each chunk while it is in cache. */
+    private void decodeData(StreamReader in, float[] y, int yOffset) {
+        int n = (int) header.size;
+        int d = header.rowLength;
+        int chunk = d >= CHUNK ? CHUNK : (CHUNK / d) * d;
+        chunk = Math.min(chunk, n);
+        int[] codes = this.codes.length >= chunk ? this.codes : (this.codes = new int[chunk]);
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            in.next(codes, 0, to - from);
+            codec.reconstruct(header, codes, from, to, y, yOffset);
+        }
+        in.finish();
+    }
+
+    private byte[] bytesOf(ByteBuffer blob) {
+        if (blob.hasArray()) {
+            return blob.array();
+        }
+        int length = blob.remaining();
+        byte[] bytes = blobScratch.length >= length ? blobScratch : (blobScratch = new byte[length]);
+        blob.get(blob.position(), bytes, 0, length);
+        return bytes;
+    }
+}
