@@ -1,0 +1,142 @@
+package dev.lilcom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.lilcom.format.Header;
+import dev.lilcom.testing.GoldenCase;
+import dev.lilcom.testing.RandomArrays;
+import dev.lilcom.testing.RandomArrays.Kind;
+import dev.lilcom.testing.ReferenceCodec;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Duels a codec's kernels against the plain reference kernels, exactly: same codes, same float
+ * bits, same sums, same widths, on random shapes of 1 to 5 axes with awkward sizes, every tick
+ * power, coefficients zero or not, every data kind, and on every golden case.
+ */
+public abstract class KernelDuelTest {
+    /** Random cases per run; override with -Dlilcom.duel.cases. */
+    static final int CASES = Integer.getInteger("lilcom.duel.cases", 10_000);
+
+    protected abstract LilcomCodec codec();
+
+    @Test
+    void randomCasesMatchTheReferenceExactly() {
+        Random rnd = new Random(Long.getLong("lilcom.duel.seed", 20261124L));
+        for (int t = 0; t < CASES; t++) {
+            long seed = rnd.nextLong();
+            try {
+                duel(new Random(seed));
+            } catch (AssertionError e) {
+                throw new AssertionError("case " + t + " (seed " + seed + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Test
+    void goldenCasesMatchTheReferenceExactly() {
+        for (GoldenCase c : GoldenCase.all()) {
+            float[] x = c.input().toFloat32C();
+            duelQuantizeAndReconstruct(c.shape(), c.coeffs(), c.tickPower(), x, c.name());
+            duelSums(c.shape(), x, c.name());
+        }
+    }
+
+    private void duel(Random rnd) {
+        int axes = 1 + rnd.nextInt(5);
+        int[] shape = RandomArrays.shape(rnd, axes, 1 + rnd.nextInt(4000));
+        int n = Shape.size(shape);
+        Kind kind = Kind.values()[rnd.nextInt(Kind.values().length)];
+        float[] x = RandomArrays.data(rnd, kind, n);
+        int[] coeffs = new int[axes];
+        for (int k = 0; k < axes; k++) {
+            switch (rnd.nextInt(4)) {
+                case 0: coeffs[k] = 0; break;
+                case 1: coeffs[k] = 256; break;
+                case 2: coeffs[k] = rnd.nextBoolean() ? 200 + rnd.nextInt(57) : -256; break;
+                default: coeffs[k] = rnd.nextInt(513) - 256;
+            }
+        }
+        int tickPower = rnd.nextInt(41) - 20;
+        String what = kind + " " + Arrays.toString(shape) + " coeffs " + Arrays.toString(coeffs) + " tp " + tickPower;
+        duelQuantizeAndReconstruct(shape, coeffs, tickPower, x, what);
+        duelSums(shape, x, what);
+    }
+
+    private void duelQuantizeAndReconstruct(int[] shape, int[] coeffs, int tickPower, float[] x, String what) {
+        int n = x.length;
+        Header h = new Header();
+        h.set(shape, tickPower, coeffs);
+        int off = 3;
+        int[] expectedCodes = new int[n + off];
+        float[] expectedY = new float[n];
+        ReferenceCodec.INSTANCE.quantize(h, x, 0, expectedCodes, off, expectedY);
+        int[] codes = new int[n + off];
+        float[] y = new float[n];
+        codec().quantize(h, x, 0, codes, off, y);
+        for (int i = 0; i < n; i++) {
+            if (codes[off + i] != expectedCodes[off + i]) {
+                fail(what + ": quantize code " + i + " is " + codes[off + i] + ", reference " + expectedCodes[off + i]);
+            }
+        }
+        assertBits(expectedY, y, what + ": quantize reconstruction");
+
+        int[] justCodes = Arrays.copyOfRange(expectedCodes, off, off + n);
+        float[] out = new float[n + 5];
+        Arrays.fill(out, -7f);
+        codec().reconstruct(h, justCodes, 0, n, out, 5);
+        assertBits(expectedY, Arrays.copyOfRange(out, 5, 5 + n), what + ": reconstruct");
+        // in pieces, as the decoder's chunks do
+        float[] pieces = new float[n];
+        int from = 0;
+        Random rnd = new Random(n);
+        while (from < n) {
+            int to = Math.min(n, from + 1 + rnd.nextInt(Math.max(1, n / 3)));
+            codec().reconstruct(h, Arrays.copyOfRange(justCodes, from, to), from, to, pieces, 0);
+            from = to;
+        }
+        assertBits(expectedY, pieces, what + ": reconstruct in pieces");
+
+        int total = Header.valueCount(shape.length) + n;
+        int[] values = Arrays.copyOf(justCodes, total);
+        byte[] expectedW = new byte[total];
+        byte[] w = new byte[total];
+        ReferenceCodec.INSTANCE.widths(values, total, expectedW);
+        codec().widths(values, total, w);
+        if (!Arrays.equals(expectedW, w)) {
+            fail(what + ": widths differ first at " + Arrays.mismatch(expectedW, w));
+        }
+    }
+
+    private void duelSums(int[] shape, float[] x, String what) {
+        int n = x.length;
+        int blockLength = n;
+        for (int k = 0; k < shape.length; k++) {
+            int stride = blockLength / shape[k];
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = x[i];
+            }
+            double[] expected = new double[16];
+            double[] got = new double[16];
+            ReferenceCodec.INSTANCE.neighbourSums(r, n, blockLength, stride, expected);
+            codec().neighbourSums(r, n, blockLength, stride, got);
+            for (int i = 0; i < 16; i++) {
+                assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(got[i]),
+                        what + ": neighbour sum " + i + " of axis " + k);
+            }
+            blockLength = stride;
+        }
+    }
+
+    private static void assertBits(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
+                fail(what + ": element " + i + " is " + actual[i] + ", reference " + expected[i]);
+            }
+        }
+    }
+}
