@@ -90,56 +90,97 @@ public final class StreamReader {
 
     /**
      * Reads {@code n} values into {@code out[off .. off+n)}: the same as {@link #next()} n times,
-     * with the state kept in locals and zero runs filled in one go.
+     * with the state in registers. The bits wait in a 64-bit buffer refilled eight bytes at a
+     * time, and the width rules reduce to bit arithmetic on the two change bits: a value's top bit
+     * is implied unless the previous change was a decrease or this one is an increase. Bits past
+     * the end read as zero; whether any were used is checked once at the end of the call.
      */
     public void next(int[] out, int off, int n) {
+        final byte[] b = this.b;
+        final int end = this.end;
+        int pos = start + (int) (bitPos >>> 3);
+        long loaded = (long) (pos - start) << 3;
+        long buf = 0;
+        int avail = 0;
         int cur = this.cur;
-        int prev = this.prev;
-        long bitPos = this.bitPos;
-        final long limitBits = this.limitBits;
+        int decreased = prev > cur ? 1 : 0;
+        boolean skipped = false;
         int i = off;
         final int stop = off + n;
         while (i < stop) {
-            if (cur == 0) {
-                this.bitPos = bitPos;
+            if (avail < 34) {
+                if (pos + 8 <= end) {
+                    buf |= (long) LONG_LE.get(b, pos) << avail;
+                    int bytes = (63 - avail) >>> 3;
+                    pos += bytes;
+                    avail += bytes << 3;
+                    loaded += bytes << 3;
+                } else {
+                    // the last few bytes one at a time, then zeros
+                    while (avail <= 56) {
+                        if (pos < end) {
+                            buf |= (b[pos++] & 0xFFL) << avail;
+                        }
+                        avail += 8;
+                        loaded += 8;
+                    }
+                }
+                if (!skipped) {
+                    // entering mid-byte: drop the bits already consumed
+                    int skip = (int) bitPos & 7;
+                    buf >>>= skip;
+                    avail -= skip;
+                    skipped = true;
+                    continue;
+                }
+            }
+            if (((cur - 1) & ~31) != 0) {
+                this.bitPos = loaded - avail;
+                if (cur != 0) {
+                    checkNotPastEnd();
+                    throw new LilcomFormatException(Reason.INVALID_WIDTH, byteOffset(),
+                            "width change to " + cur + " bits (the limit is 32)");
+                }
                 if (zerosLeft == 0) {
                     zerosLeft = readRunLength();
-                    bitPos = this.bitPos;
+                    // resume the buffer at the new bit position
+                    pos = start + (int) (this.bitPos >>> 3);
+                    loaded = (long) (pos - start) << 3;
+                    buf = 0;
+                    avail = 0;
+                    skipped = false;
                 }
                 int fill = (int) Math.min(zerosLeft, stop - i);
                 java.util.Arrays.fill(out, i, i + fill, 0);
                 i += fill;
                 zerosLeft -= fill;
-                prev = 0;
                 if (zerosLeft == 0) {
                     cur = 1;
+                    decreased = 0;
                 }
                 continue;
             }
-            long bits = peek(bitPos);
-            int changed = (int) bits & 1;
-            int next = cur + changed * ((((int) bits >>> 1) & 1) * 2 - 1);
+            int s = (int) buf & 3;
+            int changed = s & 1;
+            int up = (s >>> 1) & changed;
+            int down = changed ^ up;
+            int implied = (decreased | up) ^ 1;
             int changeLen = 1 + changed;
-            int implied = (prev <= cur && next <= cur) ? 1 : 0;
             int valueLen = cur - implied;
-            long u = ((bits >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen);
-            if (next > 32) {
-                this.bitPos = bitPos;
-                throw new LilcomFormatException(Reason.INVALID_WIDTH, byteOffset(),
-                        "width change to " + next + " bits (the limit is 32)");
-            }
-            bitPos += changeLen + valueLen;
-            if (bitPos > limitBits) {
-                this.bitPos = bitPos;
-                checkNotPastEnd();
-            }
+            long u = ((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen);
+            int used = changeLen + valueLen;
+            buf >>>= used;
+            avail -= used;
             out[i++] = ZigZag.decode((int) u);
-            prev = cur;
-            cur = next;
+            cur += up - down;
+            decreased = down;
         }
+        if (skipped) {
+            this.bitPos = loaded - avail;
+        }
+        checkNotPastEnd();
         this.cur = cur;
-        this.prev = prev;
-        this.bitPos = bitPos;
+        this.prev = cur + decreased;
     }
 
     /** Checks that the stream ended exactly at the blob's last byte. */

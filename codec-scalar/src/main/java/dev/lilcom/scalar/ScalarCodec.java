@@ -2,15 +2,23 @@ package dev.lilcom.scalar;
 
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
-import dev.lilcom.format.Widths;
+import dev.lilcom.format.ZigZag;
 
 /**
- * The reference kernels: one element at a time, in exactly the order the format document gives.
- * Every other codec is tested against this one.
+ * The scalar codec: plain Java, the same float operations in the same order as the format
+ * document, arranged for instruction-level parallelism.
+ *
+ * <p>Along a row the prediction is a serial recurrence (each element needs its left neighbour's
+ * reconstruction), so one row runs at the latency of its float chain. When each row also predicts
+ * from the row above, {@link #WAVE} consecutive rows run together as a wavefront: row r+l works on
+ * column t-l while row r works on column t, so every element's upper neighbour was finished one
+ * step earlier and the rows' chains overlap. The vector codec does the same on SIMD lanes.
  */
 public final class ScalarCodec implements LilcomCodec {
     /** The one instance; the codec is stateless. */
     public static final ScalarCodec INSTANCE = new ScalarCodec();
+    /** Rows in one wavefront. */
+    static final int WAVE = 4;
 
     private ScalarCodec() {}
 
@@ -22,59 +30,296 @@ public final class ScalarCodec implements LilcomCodec {
     @Override
     public void quantize(Header h, float[] x, int xOffset, int[] codes, int codesOffset, float[] y) {
         final int d = h.rowLength;
+        final int waveMask = h.axes > 1 ? 1 << (h.axes - 2) : -1;
+        int row = 0;
+        while (row < h.rows) {
+            int mask = h.earlierAxes(row);
+            if (mask == waveMask && row + WAVE <= h.rows && sameMask(h, row + 1, WAVE - 1, waveMask)) {
+                quantizeWave(h, x, xOffset, codes, codesOffset, y, row * d);
+                row += WAVE;
+            } else {
+                quantizeRow(h, x, xOffset, codes, codesOffset, y, row * d, mask);
+                row++;
+            }
+        }
+    }
+
+    private static boolean sameMask(Header h, int row, int count, int mask) {
+        for (int r = row; r < row + count; r++) {
+            if (h.earlierAxes(r) != mask) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One row, any predictors. */
+    private static void quantizeRow(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base, int mask) {
+        final int d = h.rowLength;
         final float aL = h.lastCoefficient;
         final float tick = h.tick;
         final float invTick = h.invTick;
-        for (int row = 0, base = 0; row < h.rows; row++, base += d) {
-            int mask = h.earlierAxes(row);
+        if (mask == 0) {
+            // only the left neighbour: the 1-D chain
+            float left = 0f;
             for (int j = 0; j < d; j++) {
-                int e = base + j;
-                float p = predict(h, y, 0, e, j, aL, mask);
-                float q = (x[xOffset + e] - p) * invTick;
+                float p = j > 0 ? left * aL : 0f;
+                float q = (x[xo + base + j] - p) * invTick;
                 int c = Rounding.halfAwayFromZero(q);
-                codes[codesOffset + e] = c;
-                y[e] = p + (float) c * tick;
+                codes[co + base + j] = c;
+                left = p + (float) c * tick;
+                y[base + j] = left;
+            }
+            return;
+        }
+        for (int j = 0; j < d; j++) {
+            int e = base + j;
+            float p = j > 0 ? y[e - 1] * aL : 0f;
+            for (int m = mask; m != 0; m &= m - 1) {
+                int k = Integer.numberOfTrailingZeros(m);
+                p = p + y[e - h.strides[k]] * h.a[k];
+            }
+            float q = (x[xo + e] - p) * invTick;
+            int c = Rounding.halfAwayFromZero(q);
+            codes[co + e] = c;
+            y[e] = p + (float) c * tick;
+        }
+    }
+
+    /**
+     * {@link #WAVE} rows from {@code base}, each predicting from its left neighbour and the row
+     * above. Lane l holds row r+l; at step t it codes column t-l.
+     */
+    private static void quantizeWave(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
+        final int d = h.rowLength;
+        final float aL = h.lastCoefficient;
+        final float aU = h.a[h.axes - 2];
+        final float tick = h.tick;
+        final float invTick = h.invTick;
+        final int r0 = base;
+        final int r1 = base + d;
+        final int r2 = base + 2 * d;
+        final int r3 = base + 3 * d;
+        // ramp up: lanes start one step apart, column 0 has no left neighbour
+        for (int t = 0; t < Math.min(WAVE - 1, d + WAVE - 1); t++) {
+            for (int l = Math.min(t, WAVE - 1); l >= 0; l--) {
+                int j = t - l;
+                if (j < d) {
+                    quantizeOne(x, xo, codes, co, y, base + l * d + j, j, d, aL, aU, tick, invTick);
+                }
             }
         }
+        if (d >= WAVE - 1) {
+            // after the ramp, lane l has coded columns 0 .. WAVE-2-l
+            float y0 = y[r0 + 2];
+            float y1 = y[r1 + 1];
+            float y2 = y[r2];
+            float y3 = 0f;
+            for (int t = WAVE - 1; t < d; t++) {
+                int j3 = t - 3;
+                int j2 = t - 2;
+                int j1 = t - 1;
+                // lane 3 (row r+3, column t-3): up is lane 2's previous output
+                float p3 = j3 > 0 ? y3 * aL : 0f;
+                p3 = p3 + y[r2 + j3] * aU;
+                float q3 = (x[xo + r3 + j3] - p3) * invTick;
+                int c3 = Rounding.halfAwayFromZero(q3);
+                codes[co + r3 + j3] = c3;
+                y3 = p3 + (float) c3 * tick;
+                y[r3 + j3] = y3;
+
+                float p2 = y2 * aL + y[r1 + j2] * aU;
+                float q2 = (x[xo + r2 + j2] - p2) * invTick;
+                int c2 = Rounding.halfAwayFromZero(q2);
+                codes[co + r2 + j2] = c2;
+                y2 = p2 + (float) c2 * tick;
+                y[r2 + j2] = y2;
+
+                float p1 = y1 * aL + y[r0 + j1] * aU;
+                float q1 = (x[xo + r1 + j1] - p1) * invTick;
+                int c1 = Rounding.halfAwayFromZero(q1);
+                codes[co + r1 + j1] = c1;
+                y1 = p1 + (float) c1 * tick;
+                y[r1 + j1] = y1;
+
+                float p0 = y0 * aL + y[r0 - d + t] * aU;
+                float q0 = (x[xo + r0 + t] - p0) * invTick;
+                int c0 = Rounding.halfAwayFromZero(q0);
+                codes[co + r0 + t] = c0;
+                y0 = p0 + (float) c0 * tick;
+                y[r0 + t] = y0;
+            }
+        }
+        // ramp down: the lower lanes finish their rows
+        for (int t = Math.max(d, WAVE - 1); t < d + WAVE - 1; t++) {
+            for (int l = WAVE - 1; l >= 1; l--) {
+                int j = t - l;
+                if (j >= 0 && j < d) {
+                    quantizeOne(x, xo, codes, co, y, base + l * d + j, j, d, aL, aU, tick, invTick);
+                }
+            }
+        }
+    }
+
+    private static void quantizeOne(float[] x, int xo, int[] codes, int co, float[] y, int e, int j, int d,
+            float aL, float aU, float tick, float invTick) {
+        float p = j > 0 ? y[e - 1] * aL : 0f;
+        p = p + y[e - d] * aU;
+        float q = (x[xo + e] - p) * invTick;
+        int c = Rounding.halfAwayFromZero(q);
+        codes[co + e] = c;
+        y[e] = p + (float) c * tick;
     }
 
     @Override
     public void reconstruct(Header h, int[] codes, int from, int to, float[] y, int yOffset) {
         final int d = h.rowLength;
-        final float aL = h.lastCoefficient;
-        final float tick = h.tick;
+        final int waveMask = h.axes > 1 ? 1 << (h.axes - 2) : -1;
         int e = from;
         while (e < to) {
             int row = e / d;
             int j = e - row * d;
-            int end = Math.min(to, (row + 1) * d);
             int mask = h.earlierAxes(row);
-            for (; e < end; e++, j++) {
-                float p = predict(h, y, yOffset, e, j, aL, mask);
-                y[yOffset + e] = p + (float) codes[e - from] * tick;
+            if (j == 0 && mask == waveMask && e + WAVE * d <= to && sameMask(h, row + 1, WAVE - 1, waveMask)) {
+                reconstructWave(h, codes, e - from, y, yOffset + e);
+                e += WAVE * d;
+            } else {
+                int end = Math.min(to, (row + 1) * d);
+                reconstructRow(h, codes, e - from, y, yOffset + e, j, end - e, mask);
+                e = end;
             }
         }
     }
 
-    /** The prediction of element e (column j of its row) from the reconstruction y. */
-    private static float predict(Header h, float[] y, int yOffset, int e, int j, float aL, int mask) {
-        float p = j > 0 ? y[yOffset + e - 1] * aL : 0f;
-        for (int m = mask; m != 0; m &= m - 1) {
-            int k = Integer.numberOfTrailingZeros(m);
-            p = p + y[yOffset + e - h.strides[k]] * h.a[k];
+    /** {@code count} elements of one row from column j; codes from {@code c}, output from {@code o}. */
+    private static void reconstructRow(Header h, int[] codes, int c, float[] y, int o, int j, int count, int mask) {
+        final float aL = h.lastCoefficient;
+        final float tick = h.tick;
+        if (mask == 0) {
+            float left = j > 0 ? y[o - 1] : 0f;
+            for (int i = 0; i < count; i++, j++) {
+                float p = j > 0 ? left * aL : 0f;
+                left = p + (float) codes[c + i] * tick;
+                y[o + i] = left;
+            }
+            return;
         }
-        return p;
+        for (int i = 0; i < count; i++, j++) {
+            int e = o + i;
+            float p = j > 0 ? y[e - 1] * aL : 0f;
+            for (int m = mask; m != 0; m &= m - 1) {
+                int k = Integer.numberOfTrailingZeros(m);
+                p = p + y[e - h.strides[k]] * h.a[k];
+            }
+            y[e] = p + (float) codes[c + i] * tick;
+        }
+    }
+
+    /** The decoding wavefront, as {@link #quantizeWave}: codes from {@code c}, rows from {@code o}. */
+    private static void reconstructWave(Header h, int[] codes, int c, float[] y, int o) {
+        final int d = h.rowLength;
+        final float aL = h.lastCoefficient;
+        final float aU = h.a[h.axes - 2];
+        final float tick = h.tick;
+        for (int t = 0; t < Math.min(WAVE - 1, d + WAVE - 1); t++) {
+            for (int l = Math.min(t, WAVE - 1); l >= 0; l--) {
+                int j = t - l;
+                if (j < d) {
+                    reconstructOne(codes, c + l * d + j, y, o + l * d + j, j, d, aL, aU, tick);
+                }
+            }
+        }
+        if (d >= WAVE - 1) {
+            final int r0 = o;
+            final int r1 = o + d;
+            final int r2 = o + 2 * d;
+            final int r3 = o + 3 * d;
+            final int c0 = c;
+            final int c1 = c + d;
+            final int c2 = c + 2 * d;
+            final int c3 = c + 3 * d;
+            float y0 = y[r0 + 2];
+            float y1 = y[r1 + 1];
+            float y2 = y[r2];
+            float y3 = 0f;
+            for (int t = WAVE - 1; t < d; t++) {
+                int j3 = t - 3;
+                float p3 = j3 > 0 ? y3 * aL : 0f;
+                p3 = p3 + y[r2 + j3] * aU;
+                y3 = p3 + (float) codes[c3 + j3] * tick;
+                y[r3 + j3] = y3;
+                y2 = (y2 * aL + y[r1 + t - 2] * aU) + (float) codes[c2 + t - 2] * tick;
+                y[r2 + t - 2] = y2;
+                y1 = (y1 * aL + y[r0 + t - 1] * aU) + (float) codes[c1 + t - 1] * tick;
+                y[r1 + t - 1] = y1;
+                y0 = (y0 * aL + y[r0 - d + t] * aU) + (float) codes[c0 + t] * tick;
+                y[r0 + t] = y0;
+            }
+        }
+        for (int t = Math.max(d, WAVE - 1); t < d + WAVE - 1; t++) {
+            for (int l = WAVE - 1; l >= 1; l--) {
+                int j = t - l;
+                if (j >= 0 && j < d) {
+                    reconstructOne(codes, c + l * d + j, y, o + l * d + j, j, d, aL, aU, tick);
+                }
+            }
+        }
+    }
+
+    private static void reconstructOne(int[] codes, int ci, float[] y, int e, int j, int d, float aL, float aU,
+            float tick) {
+        float p = j > 0 ? y[e - 1] * aL : 0f;
+        p = p + y[e - d] * aU;
+        y[e] = p + (float) codes[ci] * tick;
     }
 
     @Override
     public void widths(int[] values, int n, byte[] w) {
-        Widths.compute(values, n, w);
+        int prev = 0;
+        for (int j = 0; j < n; j++) {
+            int wj = Math.max(ZigZag.width(values[j]), prev - 1);
+            w[j] = (byte) wj;
+            prev = wj;
+        }
+        int next = 0;
+        for (int j = n - 1; j >= 0; j--) {
+            int wj = Math.max(w[j], next - 1);
+            w[j] = (byte) wj;
+            next = wj;
+        }
     }
 
     @Override
     public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
         for (int block = 0; block < n; block += blockLength) {
-            for (int j = block + stride; j < block + blockLength; j++) {
+            int j = block + stride;
+            int end = block + blockLength;
+            // up to the next multiple of 8, then eight lanes at a time in registers
+            for (; j < end && (j & 7) != 0; j++) {
+                double left = r[j - stride];
+                sums[j & 7] += left * r[j];
+                sums[8 + (j & 7)] += left * left;
+            }
+            if (j + 8 <= end) {
+                double p0 = sums[0], p1 = sums[1], p2 = sums[2], p3 = sums[3];
+                double p4 = sums[4], p5 = sums[5], p6 = sums[6], p7 = sums[7];
+                double s0 = sums[8], s1 = sums[9], s2 = sums[10], s3 = sums[11];
+                double s4 = sums[12], s5 = sums[13], s6 = sums[14], s7 = sums[15];
+                for (; j + 8 <= end; j += 8) {
+                    int i = j - stride;
+                    double l0 = r[i], l1 = r[i + 1], l2 = r[i + 2], l3 = r[i + 3];
+                    double l4 = r[i + 4], l5 = r[i + 5], l6 = r[i + 6], l7 = r[i + 7];
+                    p0 += l0 * r[j]; p1 += l1 * r[j + 1]; p2 += l2 * r[j + 2]; p3 += l3 * r[j + 3];
+                    p4 += l4 * r[j + 4]; p5 += l5 * r[j + 5]; p6 += l6 * r[j + 6]; p7 += l7 * r[j + 7];
+                    s0 += l0 * l0; s1 += l1 * l1; s2 += l2 * l2; s3 += l3 * l3;
+                    s4 += l4 * l4; s5 += l5 * l5; s6 += l6 * l6; s7 += l7 * l7;
+                }
+                sums[0] = p0; sums[1] = p1; sums[2] = p2; sums[3] = p3;
+                sums[4] = p4; sums[5] = p5; sums[6] = p6; sums[7] = p7;
+                sums[8] = s0; sums[9] = s1; sums[10] = s2; sums[11] = s3;
+                sums[12] = s4; sums[13] = s5; sums[14] = s6; sums[15] = s7;
+            }
+            for (; j < end; j++) {
                 double left = r[j - stride];
                 sums[j & 7] += left * r[j];
                 sums[8 + (j & 7)] += left * left;
