@@ -1,0 +1,223 @@
+package dev.lilcom.lhotse;
+
+import dev.lilcom.Lilcom;
+import dev.lilcom.LilcomCodec;
+import dev.lilcom.LilcomDecoder;
+import dev.lilcom.LilcomFormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * Loads features from lhotse's {@code lilcom_chunky} and {@code lilcom_files} storage, returning
+ * exactly what lhotse's {@code cut.load_features()} returns, bit for bit.
+ *
+ * <p>For a chunky archive only the chunks the cut overlaps are read, in one positional read, and
+ * only those overlapping the cut's frames are decoded. Archives stay open until {@link #close()},
+ * one channel each, shared by all threads.
+ *
+ * <p>Thread-safe: any number of threads may load at once; each keeps its own decoder and scratch
+ * space, so a warm load allocates only its result (or nothing, with
+ * {@link #load(MonoCut, float[], int)}). Failures throw {@link FeatureLoadException} naming the cut.
+ */
+public final class FeatureReader implements AutoCloseable {
+    private final ArchiveChannels archives = new ArchiveChannels();
+    private final ThreadLocal<PreparedRead> reads;
+    private final LilcomCodec codec;
+
+    /** A reader decoding with the default codec ({@link Lilcom#codec()}). */
+    public FeatureReader() {
+        this(Lilcom.codec());
+    }
+
+    /** A reader decoding with the given codec. */
+    public FeatureReader(LilcomCodec codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.reads = ThreadLocal.withInitial(() -> new PreparedRead(new LilcomDecoder(codec)));
+    }
+
+    /** The codec this reader decodes with. */
+    public LilcomCodec codec() {
+        return codec;
+    }
+
+    /**
+     * lhotse's {@code cut.load_features()}: the cut's frames of its features, with lhotse's
+     * one-frame trim or pad to {@link MonoCut#numFrames()}.
+     *
+     * @throws FeatureLoadException naming the cut if its features cannot be loaded
+     */
+    public FeatureMatrix load(MonoCut cut) {
+        PreparedRead read = prepare(cut);
+        float[] out = new float[read.size()];
+        decode(cut.id(), read, out, 0);
+        return new FeatureMatrix(out, read.frames(), read.numFeatures());
+    }
+
+    /**
+     * Loads the cut's features into {@code out} from {@code offset}, row-major. At most
+     * {@link MonoCut#numFrames()} rows of {@code features().numFeatures()} floats are written.
+     *
+     * @return the number of frames written
+     * @throws IllegalArgumentException if they do not fit in {@code out}
+     * @throws FeatureLoadException naming the cut if its features cannot be loaded
+     */
+    public int load(MonoCut cut, float[] out, int offset) {
+        Objects.checkIndex(offset, out.length + 1);
+        PreparedRead read = prepare(cut);
+        if (read.size() > out.length - offset) {
+            throw new IllegalArgumentException("cut " + cut.id() + " has " + read.frames() + " x " + read.numFeatures()
+                    + " features but the output has room for " + (out.length - offset) + " floats");
+        }
+        decode(cut.id(), read, out, offset);
+        return read.frames();
+    }
+
+    /**
+     * The whole stored matrix of a FeatureSet entry.
+     *
+     * @throws FeatureLoadException naming the recording (or the storage key) if it cannot be loaded
+     */
+    public FeatureMatrix load(Features features) {
+        String name = features.recordingId() != null ? features.recordingId() : features.storageKey();
+        PreparedRead read = prepare(name, features, FrameSpan.WHOLE);
+        float[] out = new float[read.size()];
+        decode(name, read, out, 0);
+        return new FeatureMatrix(out, read.frames(), read.numFeatures());
+    }
+
+    /** Reads the cut's chunks and plans its rows, on this thread's scratch space. */
+    PreparedRead prepare(MonoCut cut) {
+        if (cut.features() == null) {
+            throw new FeatureLoadException(cut.id(), "the cut has no features", null);
+        }
+        FrameSpan span;
+        try {
+            span = FrameSpan.of(cut);
+        } catch (IllegalArgumentException e) {
+            throw new FeatureLoadException(cut.id(), e.getMessage(), e);
+        }
+        return prepare(cut.id(), cut.features(), span);
+    }
+
+    private PreparedRead prepare(String id, Features features, FrameSpan span) {
+        PreparedRead read = reads.get();
+        read.reset(features.numFeatures());
+        switch (features.storageType()) {
+            case Features.LILCOM_CHUNKY:
+                prepareChunky(id, features, span, read);
+                break;
+            case Features.LILCOM_FILES:
+                prepareFiles(id, features, span, read);
+                break;
+            default:
+                throw new FeatureLoadException(id, "storage type \"" + features.storageType()
+                        + "\" is not supported; this reader reads lilcom_chunky and lilcom_files", null);
+        }
+        return read;
+    }
+
+    private void prepareChunky(String id, Features features, FrameSpan span, PreparedRead read) {
+        Path archive = features.storagePath();
+        ChunkyKey key;
+        try {
+            key = ChunkyKey.parse(features.storageKey());
+        } catch (IllegalArgumentException e) {
+            throw new FeatureLoadException(id, e.getMessage() + " (archive " + archive + ")", e);
+        }
+        int first = (int) Math.min(span.left() / ChunkyKey.CHUNK_FRAMES, key.chunkCount());
+        int end = (int) Math.min(span.right() / ChunkyKey.CHUNK_FRAMES + (span.right() % ChunkyKey.CHUNK_FRAMES == 0 ? 0 : 1),
+                key.chunkCount());
+        if (first < end) {
+            long from = key.chunkOffset(first);
+            long length = key.chunkOffset(end) - from;
+            if (length > Integer.MAX_VALUE - 8) {
+                throw new FeatureLoadException(id, "chunks " + first + " to " + (end - 1) + " of archive " + archive
+                        + " hold " + length + " bytes, more than a Java array", null);
+            }
+            byte[] bytes = read.bytes((int) length);
+            try {
+                archives.readFully(archive, from, bytes, (int) length);
+            } catch (NoSuchFileException e) {
+                throw new FeatureLoadException(id, "archive " + archive + " does not exist", e);
+            } catch (IOException e) {
+                throw new FeatureLoadException(id, "reading archive " + archive + " failed: " + e.getMessage(), e);
+            }
+            read.setSource(archive, key, first);
+            for (int c = first; c < end; c++) {
+                try {
+                    read.addChunk((int) (key.chunkOffset(c) - from), (int) key.chunkLength(c));
+                } catch (RuntimeException e) {
+                    throw new FeatureLoadException(id, read.describeChunk(c - first) + " " + problem(e), e);
+                }
+            }
+        }
+        plan(id, read, span, (long) ChunkyKey.CHUNK_FRAMES * first);
+    }
+
+    private void prepareFiles(String id, Features features, FrameSpan span, PreparedRead read) {
+        Path blob = features.storagePath().resolve(features.storageKey());
+        int length;
+        try (FileChannel channel = FileChannel.open(blob, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new FeatureLoadException(id, "blob " + blob + " has " + size + " bytes, more than a Java array", null);
+            }
+            length = (int) size;
+            ByteBuffer buffer = ByteBuffer.wrap(read.bytes(length), 0, length);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    break;
+                }
+            }
+            length = buffer.position();
+        } catch (NoSuchFileException e) {
+            throw new FeatureLoadException(id, "lilcom_files blob " + blob + " does not exist", e);
+        } catch (IOException e) {
+            throw new FeatureLoadException(id, "reading " + blob + " failed: " + e.getMessage(), e);
+        }
+        read.setSource(blob, null, 0);
+        try {
+            read.addChunk(0, length);
+        } catch (RuntimeException e) {
+            throw new FeatureLoadException(id, read.describeChunk(0) + " " + problem(e), e);
+        }
+        plan(id, read, span, 0);
+    }
+
+    private static void plan(String id, PreparedRead read, FrameSpan span, long shift) {
+        try {
+            read.plan(span, shift);
+        } catch (IllegalArgumentException e) {
+            throw new FeatureLoadException(id, e.getMessage(), e);
+        }
+    }
+
+    /** Decodes a prepared read, naming the cut and the chunk if a blob is not valid lilcom. */
+    void decode(String id, PreparedRead read, float[] out, int offset) {
+        try {
+            read.decodeInto(out, offset);
+        } catch (PreparedRead.ChunkDecodeException e) {
+            throw new FeatureLoadException(id, read.describeChunk(e.chunk()) + " " + problem(e.getCause()), e.getCause());
+        }
+    }
+
+    private static String problem(Throwable e) {
+        return e instanceof LilcomFormatException ? "is not valid lilcom: " + e.getMessage() : e.getMessage();
+    }
+
+    /** Closes the archives. Loads in progress on other threads may fail. */
+    @Override
+    public void close() {
+        try {
+            archives.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing feature archives failed", e);
+        }
+    }
+}
