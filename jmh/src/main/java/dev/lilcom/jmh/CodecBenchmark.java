@@ -30,16 +30,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * the {@code vector} trials fail at setup with the reason; {@code run-benchmarks.sh} only passes
  * the codecs {@link AvailableCodecs} reports.
  *
- * <p>The defaults here are the full run: 2 forks of 2 s warmup and 2 s measurement per trial,
- * about 6 s per fork with JVM start and setup, so 20 trials (5 data sets x 4 operations) take
- * about 4 minutes per codec on 2 cores; the setup is also a warmup, as it runs every path once.
+ * <p>The defaults here are the full run: 2 forks per trial of 2 s warmup (C2 compiles during the
+ * first second) and 1.6 s measurement, 5 to 7 s per fork with JVM start and setup, so the 20
+ * trials (5 data sets x 4 operations) of one codec take 3.5 to 5 minutes on 2 cores.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 4, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class CodecBenchmark {
     /** A {@link DataSet} id. */
     @Param({"fbank", "fbank-chunk", "randn", "audio", "large"})
