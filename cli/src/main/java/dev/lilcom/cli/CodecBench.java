@@ -1,0 +1,86 @@
+package dev.lilcom.cli;
+
+import dev.lilcom.LilcomCodec;
+import dev.lilcom.LilcomDecoder;
+import dev.lilcom.LilcomEncoder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Measures one codec on one array: size, error, and compress and decompress speed. */
+final class CodecBench {
+    private CodecBench() {}
+
+    static BenchResult run(BenchCase c, LilcomCodec codec, int threads, double seconds) {
+        byte[] blob = new LilcomEncoder(codec).compress(c.data(), c.shape(), c.options());
+        float[] decoded = new LilcomDecoder(codec).maxElements(c.data().length).decompress(blob).data();
+        List<Worker> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(new Worker(c, codec, blob));
+        }
+        long n = c.data().length;
+        double compress = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::compress).toList(), n, seconds);
+        double decompress = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::decompress).toList(), n, seconds);
+        boolean repeatable = workers.stream().allMatch(w -> w.gave(blob, decoded));
+        return new BenchResult(c.name(), codec.name(), n, blob, decoded, maxAbsError(c.data(), decoded),
+                compress, decompress, repeatable);
+    }
+
+    /** True when both arrays hold the same float bits (NaN payloads and the sign of zero included). */
+    static boolean sameBits(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double maxAbsError(float[] input, float[] decoded) {
+        double max = 0;
+        for (int i = 0; i < input.length; i++) {
+            max = Math.max(max, Math.abs((double) decoded[i] - input[i]));
+        }
+        return max;
+    }
+
+    /** One thread's own copy of the input and its own encoder, decoder and buffers. */
+    private static final class Worker {
+        private final BenchCase c;
+        private final float[] input;
+        private final LilcomEncoder encoder;
+        private final LilcomDecoder decoder;
+        private final byte[] blob;
+        private final byte[] compressed;
+        private final float[] decompressed;
+        private int compressedLength;
+
+        Worker(BenchCase c, LilcomCodec codec, byte[] blob) {
+            this.c = c;
+            this.input = c.data().clone();
+            this.encoder = new LilcomEncoder(codec);
+            this.decoder = new LilcomDecoder(codec);
+            this.blob = blob;
+            // the output size is known from the reference run; maxCompressedLength could exceed an array
+            this.compressed = new byte[blob.length];
+            this.decompressed = new float[input.length];
+        }
+
+        void compress() {
+            compressedLength = encoder.compress(input, c.shape(), c.options(), compressed, 0);
+        }
+
+        void decompress() {
+            decoder.decompress(blob, 0, blob.length, decompressed, 0);
+        }
+
+        boolean gave(byte[] expectedBlob, float[] expectedValues) {
+            return Arrays.equals(compressed, 0, compressedLength, expectedBlob, 0, expectedBlob.length)
+                    && sameBits(decompressed, expectedValues);
+        }
+    }
+}
