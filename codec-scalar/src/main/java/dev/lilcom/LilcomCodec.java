@@ -44,7 +44,7 @@ public interface LilcomCodec {
      * The coding widths of {@code values[0..n)} as {@link dev.lilcom.format.Widths#compute}
      * defines them.
      */
-    void widths(int[] values, int n, byte[] w);
+    void widths(int[] values, int n, int[] w);
 
     /**
      * Neighbour sums for the regression estimate. For every j in [0, n) whose position inside its

@@ -23,7 +23,7 @@ public final class LilcomEncoder {
     private float[] y = new float[0];
     private double[] r = new double[0];
     private int[] values = new int[0];
-    private byte[] widths = new byte[0];
+    private int[] widths = new int[0];
     private int lastLength;
 
     /** An encoder on the best codec available ({@link Lilcom#codec()}). */
@@ -160,7 +160,7 @@ public final class LilcomEncoder {
         int h = Header.valueCount(axes);
         int total = h + n;
         int[] values = this.values.length >= total ? this.values : (this.values = new int[total]);
-        byte[] widths = this.widths.length >= total ? this.widths : (this.widths = new byte[total]);
+        int[] widths = this.widths.length >= total ? this.widths : (this.widths = new int[total]);
         float[] y = this.y.length >= n ? this.y : (this.y = new float[n]);
         header.values(values);
         codec.quantize(header, x, xOffset, values, h, y);

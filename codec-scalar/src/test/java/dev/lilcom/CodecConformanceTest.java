@@ -245,7 +245,7 @@ public abstract class CodecConformanceTest {
     void refusesHugeShapesBeforeAllocating() {
         // a header claiming 50000 x 50000 followed by nothing
         int[] values = {2, -8, 50000, 0, 50000, 0};
-        byte[] w = new byte[values.length];
+        int[] w = new int[values.length];
         dev.lilcom.format.Widths.compute(values, values.length, w);
         dev.lilcom.format.StreamWriter sw = new dev.lilcom.format.StreamWriter();
         byte[] blob = Arrays.copyOf(sw.buffer(), sw.write(values, values.length, w));

@@ -102,8 +102,8 @@ public abstract class KernelDuelTest {
 
         int total = Header.valueCount(shape.length) + n;
         int[] values = Arrays.copyOf(justCodes, total);
-        byte[] expectedW = new byte[total];
-        byte[] w = new byte[total];
+        int[] expectedW = new int[total];
+        int[] w = new int[total];
         ReferenceCodec.INSTANCE.widths(values, total, expectedW);
         codec().widths(values, total, w);
         if (!Arrays.equals(expectedW, w)) {

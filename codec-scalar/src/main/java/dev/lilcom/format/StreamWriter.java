@@ -28,7 +28,7 @@ public final class StreamWriter {
      *
      * @return the blob's length in bytes
      */
-    public int write(int[] v, int n, byte[] w) {
+    public int write(int[] v, int n, int[] w) {
         // Start at a guess of 2 bytes a value and grow while writing; data that needs more is rare.
         byte[] buf = ensure(this.buf, 2 + 2L * n + SLACK);
         buf[0] = 'L';

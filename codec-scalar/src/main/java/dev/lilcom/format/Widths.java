@@ -14,17 +14,17 @@ public final class Widths {
      * Fills {@code w[0..n)} with the coding widths of the values {@code v[0..n)} (signed; the width
      * is that of their zigzag code).
      */
-    public static void compute(int[] v, int n, byte[] w) {
+    public static void compute(int[] v, int n, int[] w) {
         int prev = 0;
         for (int j = 0; j < n; j++) {
             int wj = Math.max(ZigZag.width(v[j]), prev - 1);
-            w[j] = (byte) wj;
+            w[j] = wj;
             prev = wj;
         }
         int next = 0;
         for (int j = n - 1; j >= 0; j--) {
             int wj = Math.max(w[j], next - 1);
-            w[j] = (byte) wj;
+            w[j] = wj;
             next = wj;
         }
     }

@@ -44,7 +44,8 @@ public final class ScalarCodec implements LilcomCodec {
         }
     }
 
-    private static boolean sameMask(Header h, int row, int count, int mask) {
+    /** Whether rows {@code row .. row+count) all predict from exactly the axes in mask. */
+    public static boolean sameMask(Header h, int row, int count, int mask) {
         for (int r = row; r < row + count; r++) {
             if (h.earlierAxes(r) != mask) {
                 return false;
@@ -53,8 +54,11 @@ public final class ScalarCodec implements LilcomCodec {
         return true;
     }
 
-    /** One row, any predictors. */
-    private static void quantizeRow(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base, int mask) {
+    /**
+     * One row from {@code base}, any predictors. Public for the vector codec, which codes the
+     * rows its wavefront does not cover with it.
+     */
+    public static void quantizeRow(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base, int mask) {
         final int d = h.rowLength;
         final float aL = h.lastCoefficient;
         final float tick = h.tick;
@@ -191,8 +195,11 @@ public final class ScalarCodec implements LilcomCodec {
         }
     }
 
-    /** {@code count} elements of one row from column j; codes from {@code c}, output from {@code o}. */
-    private static void reconstructRow(Header h, int[] codes, int c, float[] y, int o, int j, int count, int mask) {
+    /**
+     * {@code count} elements of one row from column j; codes from {@code c}, output from
+     * {@code o}. Public for the vector codec, as {@link #quantizeRow}.
+     */
+    public static void reconstructRow(Header h, int[] codes, int c, float[] y, int o, int j, int count, int mask) {
         final float aL = h.lastCoefficient;
         final float tick = h.tick;
         if (mask == 0) {
@@ -274,17 +281,17 @@ public final class ScalarCodec implements LilcomCodec {
     }
 
     @Override
-    public void widths(int[] values, int n, byte[] w) {
+    public void widths(int[] values, int n, int[] w) {
         int prev = 0;
         for (int j = 0; j < n; j++) {
             int wj = Math.max(ZigZag.width(values[j]), prev - 1);
-            w[j] = (byte) wj;
+            w[j] = wj;
             prev = wj;
         }
         int next = 0;
         for (int j = n - 1; j >= 0; j--) {
             int wj = Math.max(w[j], next - 1);
-            w[j] = (byte) wj;
+            w[j] = wj;
             next = wj;
         }
     }

@@ -68,7 +68,7 @@ public final class ReferenceCodec implements LilcomCodec {
     }
 
     @Override
-    public void widths(int[] values, int n, byte[] w) {
+    public void widths(int[] values, int n, int[] w) {
         Widths.compute(values, n, w);
     }
 

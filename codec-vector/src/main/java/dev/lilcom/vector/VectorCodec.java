@@ -1,0 +1,375 @@
+package dev.lilcom.vector;
+
+import dev.lilcom.LilcomCodec;
+import dev.lilcom.format.Header;
+import dev.lilcom.format.ZigZag;
+import dev.lilcom.scalar.Rounding;
+import dev.lilcom.scalar.ScalarCodec;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels on SIMD lanes, mirroring {@link ScalarCodec} method for method.
+ *
+ * <ul>
+ *   <li>Prediction and quantization, and reconstruction: the scalar codec's wavefront with one row
+ *       per lane. Lane l holds row r+l and works on column t-l at step t; its upper neighbour is
+ *       lane l-1's result from the step before (one lane shift), and lane 0's comes from the row
+ *       above the group. Each lane runs exactly the scalar order of float operations.</li>
+ *   <li>Widths: the closed form {@code w[j] = max_i(width[i] - |i-j|)} as a running maximum of
+ *       {@code width[i] + i} from the left and of {@code width[i] - i} from the right, in log-step
+ *       lane shifts.</li>
+ *   <li>Regression sums: the eight index-striped partial sums of the contract, as one, two or four
+ *       double vectors.</li>
+ * </ul>
+ *
+ * <p>The vector width is the machine's preferred one, or {@code -Ddev.lilcom.vector.bits=128|256|512}
+ * (at most the preferred width), chosen once into constants.
+ */
+public final class VectorCodec implements LilcomCodec {
+    static final String PROPERTY_BITS = "dev.lilcom.vector.bits";
+    private static final String PROBLEM;
+    static final VectorShape SHAPE;
+
+    static {
+        VectorShape preferred = VectorShape.preferredShape();
+        String wanted = System.getProperty(PROPERTY_BITS);
+        String problem = null;
+        VectorShape shape = preferred;
+        if (preferred.vectorBitSize() < 128) {
+            problem = "the preferred vector size here is " + preferred.vectorBitSize()
+                    + " bits; the vector codec needs at least 128";
+        } else if (wanted != null && !wanted.isBlank()) {
+            try {
+                int bits = Integer.parseInt(wanted.trim());
+                if (bits != 128 && bits != 256 && bits != 512) {
+                    problem = "-D" + PROPERTY_BITS + "=" + wanted + ": use 128, 256 or 512";
+                } else if (bits > preferred.vectorBitSize()) {
+                    problem = "-D" + PROPERTY_BITS + "=" + bits + " is wider than this machine's "
+                            + preferred.vectorBitSize() + "-bit vectors";
+                } else {
+                    shape = VectorShape.forBitSize(bits);
+                }
+            } catch (NumberFormatException e) {
+                problem = "-D" + PROPERTY_BITS + "=" + wanted + ": use 128, 256 or 512";
+            }
+        }
+        PROBLEM = problem;
+        SHAPE = shape;
+    }
+
+    static final VectorSpecies<Float> F = VectorSpecies.of(float.class, SHAPE);
+    static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, SHAPE);
+    static final VectorSpecies<Double> D = VectorSpecies.of(double.class, SHAPE);
+    static final int LANES = F.length();
+    /** Double vectors that make up the contract's eight striped partial sums. */
+    static final int PARTS = 8 / D.length();
+
+    private static final VectorCodec INSTANCE = new VectorCodec();
+    private static final int NEG = Integer.MIN_VALUE / 2;
+    private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
+    /** Shuffles moving lanes up (down) by 1, 2, 4 and 8, and the lanes each shift leaves empty. */
+    private static final VectorShuffle<Integer> UP1 = shift(1);
+    private static final VectorShuffle<Integer> UP2 = shift(2);
+    private static final VectorShuffle<Integer> UP4 = shift(4);
+    private static final VectorShuffle<Integer> UP8 = shift(8);
+    private static final VectorShuffle<Integer> DOWN1 = shift(-1);
+    private static final VectorShuffle<Integer> DOWN2 = shift(-2);
+    private static final VectorShuffle<Integer> DOWN4 = shift(-4);
+    private static final VectorShuffle<Integer> DOWN8 = shift(-8);
+    private static final VectorMask<Integer> BELOW1 = IOTA.compare(VectorOperators.LT, 1);
+    private static final VectorMask<Integer> BELOW2 = IOTA.compare(VectorOperators.LT, 2);
+    private static final VectorMask<Integer> BELOW4 = IOTA.compare(VectorOperators.LT, 4);
+    private static final VectorMask<Integer> BELOW8 = IOTA.compare(VectorOperators.LT, 8);
+    private static final VectorMask<Integer> ABOVE1 = IOTA.compare(VectorOperators.GE, LANES - 1);
+    private static final VectorMask<Integer> ABOVE2 = IOTA.compare(VectorOperators.GE, LANES - 2);
+    private static final VectorMask<Integer> ABOVE4 = IOTA.compare(VectorOperators.GE, LANES - 4);
+    private static final VectorMask<Integer> ABOVE8 = IOTA.compare(VectorOperators.GE, LANES - 8);
+
+    private VectorCodec() {}
+
+    /** Lane i takes lane i - by (wrapping; the wrapped lanes are masked off by the caller). */
+    private static VectorShuffle<Integer> shift(int by) {
+        return VectorShuffle.fromOp(I, i -> Math.floorMod(i - by, LANES));
+    }
+
+    /**
+     * The codec, if it can run here.
+     *
+     * @throws UnsupportedOperationException saying why not
+     */
+    public static LilcomCodec create() {
+        if (PROBLEM != null) {
+            throw new UnsupportedOperationException(PROBLEM);
+        }
+        return INSTANCE;
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public String toString() {
+        return "vector codec (" + SHAPE.vectorBitSize() + "-bit, " + LANES + " float lanes)";
+    }
+
+    @Override
+    public void quantize(Header h, float[] x, int xOffset, int[] codes, int codesOffset, float[] y) {
+        final int d = h.rowLength;
+        final int waveMask = h.axes > 1 ? 1 << (h.axes - 2) : -1;
+        int row = 0;
+        while (row < h.rows) {
+            int mask = h.earlierAxes(row);
+            if (mask == waveMask && row + LANES <= h.rows && ScalarCodec.sameMask(h, row + 1, LANES - 1, waveMask)) {
+                quantizeWave(h, x, xOffset, codes, codesOffset, y, row * d);
+                row += LANES;
+            } else {
+                ScalarCodec.quantizeRow(h, x, xOffset, codes, codesOffset, y, row * d, mask);
+                row++;
+            }
+        }
+    }
+
+    /**
+     * {@link #LANES} rows from {@code base}, each predicting from its left neighbour and the row
+     * above; lane l holds row r+l and codes column t-l at step t. The element of lane l at step t
+     * is at {@code base + t + l*(d-1)}: a gather with a fixed index map.
+     */
+    private static void quantizeWave(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
+        final int d = h.rowLength;
+        final FloatVector aL = FloatVector.broadcast(F, h.lastCoefficient);
+        final FloatVector aU = FloatVector.broadcast(F, h.a[h.axes - 2]);
+        final FloatVector tick = FloatVector.broadcast(F, h.tick);
+        final FloatVector invTick = FloatVector.broadcast(F, h.invTick);
+        final FloatVector half = FloatVector.broadcast(F, Rounding.JUST_BELOW_HALF);
+        final int[] map = diagonal(h, d);
+        FloatVector prev = FloatVector.zero(F);
+        for (int t = 0; t < d + LANES - 1; t++) {
+            IntVector col = IOTA.neg().add(t);
+            VectorMask<Integer> inRow = col.compare(VectorOperators.GE, 0).and(col.compare(VectorOperators.LT, d));
+            VectorMask<Float> live = inRow.cast(F);
+            VectorMask<Float> hasLeft = col.compare(VectorOperators.GT, 0).cast(F);
+            float above = t < d ? y[base - d + t] : 0f;
+            FloatVector up = FloatVector.broadcast(F, above).slice(LANES - 1, prev);
+            FloatVector p = prev.mul(aL).blend(0f, hasLeft.not()).add(up.mul(aU));
+            FloatVector xv = FloatVector.fromArray(F, x, xo + base + t, map, 0, live);
+            FloatVector q = xv.sub(p).mul(invTick);
+            IntVector c = roundHalfAwayFromZero(q, half);
+            FloatVector yv = p.add(((FloatVector) c.convert(VectorOperators.I2F, 0)).mul(tick));
+            c.intoArray(codes, co + base + t, map, 0, inRow);
+            yv.intoArray(y, base + t, map, 0, live);
+            prev = yv;
+        }
+    }
+
+    /** {@link Rounding#halfAwayFromZero} on lanes: add the float below one half with q's sign, truncate. */
+    private static IntVector roundHalfAwayFromZero(FloatVector q, FloatVector half) {
+        IntVector sign = q.reinterpretAsInts().and(0x80000000);
+        FloatVector signedHalf = half.reinterpretAsInts().or(sign).reinterpretAsFloats();
+        return (IntVector) q.add(signedHalf).convert(VectorOperators.F2I, 0);
+    }
+
+    /** Index map of a wavefront: lane l at offset l*(d-1), kept in the header's scratch. */
+    private static int[] diagonal(Header h, int d) {
+        int[] map = h.scratch;
+        for (int l = 0; l < LANES; l++) {
+            map[l] = l * (d - 1);
+        }
+        return map;
+    }
+
+    @Override
+    public void reconstruct(Header h, int[] codes, int from, int to, float[] y, int yOffset) {
+        final int d = h.rowLength;
+        final int waveMask = h.axes > 1 ? 1 << (h.axes - 2) : -1;
+        int e = from;
+        while (e < to) {
+            int row = e / d;
+            int j = e - row * d;
+            int mask = h.earlierAxes(row);
+            if (j == 0 && mask == waveMask && e + LANES * d <= to && ScalarCodec.sameMask(h, row + 1, LANES - 1, waveMask)) {
+                reconstructWave(h, codes, e - from, y, yOffset + e);
+                e += LANES * d;
+            } else {
+                int end = Math.min(to, (row + 1) * d);
+                ScalarCodec.reconstructRow(h, codes, e - from, y, yOffset + e, j, end - e, mask);
+                e = end;
+            }
+        }
+    }
+
+    /** The decoding wavefront, as {@link #quantizeWave}: codes from {@code c}, rows from {@code o}. */
+    private static void reconstructWave(Header h, int[] codes, int c, float[] y, int o) {
+        final int d = h.rowLength;
+        final FloatVector aL = FloatVector.broadcast(F, h.lastCoefficient);
+        final FloatVector aU = FloatVector.broadcast(F, h.a[h.axes - 2]);
+        final FloatVector tick = FloatVector.broadcast(F, h.tick);
+        final int[] map = diagonal(h, d);
+        FloatVector prev = FloatVector.zero(F);
+        for (int t = 0; t < d + LANES - 1; t++) {
+            IntVector col = IOTA.neg().add(t);
+            VectorMask<Integer> inRow = col.compare(VectorOperators.GE, 0).and(col.compare(VectorOperators.LT, d));
+            VectorMask<Float> live = inRow.cast(F);
+            VectorMask<Float> hasLeft = col.compare(VectorOperators.GT, 0).cast(F);
+            float above = t < d ? y[o - d + t] : 0f;
+            FloatVector up = FloatVector.broadcast(F, above).slice(LANES - 1, prev);
+            FloatVector p = prev.mul(aL).blend(0f, hasLeft.not()).add(up.mul(aU));
+            IntVector cv = IntVector.fromArray(I, codes, c + t, map, 0, inRow);
+            FloatVector yv = p.add(((FloatVector) cv.convert(VectorOperators.I2F, 0)).mul(tick));
+            yv.intoArray(y, o + t, map, 0, live);
+            prev = yv;
+        }
+    }
+
+    @Override
+    public void widths(int[] values, int n, int[] w) {
+        widthsFromLeft(values, n, w);
+        widthsFromRight(values, n, w);
+    }
+
+    /**
+     * {@code w[j] = max over i <= j of (width[i] + i) - j}. Each vector's own prefix maximum does
+     * not depend on the carry from the vectors before it, so only a scalar max is serial. The
+     * partial vector at the end goes one element at a time, which keeps this method small enough
+     * for the JIT to inline the shift steps (a vector that crosses a call is boxed).
+     */
+    private static void widthsFromLeft(int[] values, int n, int[] w) {
+        int carry = NEG;
+        int j = 0;
+        for (; j <= n - LANES; j += LANES) {
+            IntVector index = IOTA.add(j);
+            IntVector g = prefixMax(width(IntVector.fromArray(I, values, j)).add(index));
+            int last = g.lane(LANES - 1);
+            g.max(carry).sub(index).intoArray(w, j);
+            carry = Math.max(carry, last);
+        }
+        for (; j < n; j++) {
+            carry = Math.max(carry, ZigZag.width(values[j]) + j);
+            w[j] = carry - j;
+        }
+    }
+
+    /** {@code w[j] = max(w[j], max over i >= j of (width[i] - i) + j)}, from the right. */
+    private static void widthsFromRight(int[] values, int n, int[] w) {
+        int carry = NEG;
+        int j = n - 1;
+        for (; j >= 0 && (j + 1) % LANES != 0; j--) {
+            carry = Math.max(carry, ZigZag.width(values[j]) - j);
+            w[j] = Math.max(w[j], carry + j);
+        }
+        for (j = j - LANES + 1; j >= 0; j -= LANES) {
+            IntVector index = IOTA.add(j);
+            IntVector g = suffixMax(width(IntVector.fromArray(I, values, j)).sub(index));
+            int first = g.lane(0);
+            g.max(carry).add(index).max(IntVector.fromArray(I, w, j)).intoArray(w, j);
+            carry = Math.max(carry, first);
+        }
+    }
+
+    /**
+     * Lane i gets the maximum of lanes 0..i, in log2(LANES) shift-and-max steps. The shuffles and
+     * masks are separate constants (not an array) so that the JIT sees each one as constant.
+     */
+    private static IntVector prefixMax(IntVector g) {
+        g = g.max(g.rearrange(UP1).blend(NEG, BELOW1));
+        if (LANES > 2) {
+            g = g.max(g.rearrange(UP2).blend(NEG, BELOW2));
+        }
+        if (LANES > 4) {
+            g = g.max(g.rearrange(UP4).blend(NEG, BELOW4));
+        }
+        if (LANES > 8) {
+            g = g.max(g.rearrange(UP8).blend(NEG, BELOW8));
+        }
+        return g;
+    }
+
+    /** Lane i gets the maximum of lanes i..LANES-1. */
+    private static IntVector suffixMax(IntVector g) {
+        g = g.max(g.rearrange(DOWN1).blend(NEG, ABOVE1));
+        if (LANES > 2) {
+            g = g.max(g.rearrange(DOWN2).blend(NEG, ABOVE2));
+        }
+        if (LANES > 4) {
+            g = g.max(g.rearrange(DOWN4).blend(NEG, ABOVE4));
+        }
+        if (LANES > 8) {
+            g = g.max(g.rearrange(DOWN8).blend(NEG, ABOVE8));
+        }
+        return g;
+    }
+
+    /** Significant bits of each value's zigzag code. */
+    private static IntVector width(IntVector v) {
+        IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
+        return zigzag.lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32);
+    }
+
+    @Override
+    public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
+        final int dl = D.length();
+        for (int block = 0; block < n; block += blockLength) {
+            int j = block + stride;
+            int end = block + blockLength;
+            for (; j < end && (j & 7) != 0; j++) {
+                double left = r[j - stride];
+                sums[j & 7] += left * r[j];
+                sums[8 + (j & 7)] += left * left;
+            }
+            if (j + 8 <= end) {
+                DoubleVector p0 = DoubleVector.fromArray(D, sums, 0);
+                DoubleVector s0 = DoubleVector.fromArray(D, sums, 8);
+                DoubleVector p1 = PARTS > 1 ? DoubleVector.fromArray(D, sums, dl) : null;
+                DoubleVector s1 = PARTS > 1 ? DoubleVector.fromArray(D, sums, 8 + dl) : null;
+                DoubleVector p2 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 2 * dl) : null;
+                DoubleVector s2 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 8 + 2 * dl) : null;
+                DoubleVector p3 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 3 * dl) : null;
+                DoubleVector s3 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 8 + 3 * dl) : null;
+                for (; j + 8 <= end; j += 8) {
+                    int i = j - stride;
+                    DoubleVector l0 = DoubleVector.fromArray(D, r, i);
+                    p0 = p0.add(l0.mul(DoubleVector.fromArray(D, r, j)));
+                    s0 = s0.add(l0.mul(l0));
+                    if (PARTS > 1) {
+                        DoubleVector l1 = DoubleVector.fromArray(D, r, i + dl);
+                        p1 = p1.add(l1.mul(DoubleVector.fromArray(D, r, j + dl)));
+                        s1 = s1.add(l1.mul(l1));
+                    }
+                    if (PARTS > 2) {
+                        DoubleVector l2 = DoubleVector.fromArray(D, r, i + 2 * dl);
+                        p2 = p2.add(l2.mul(DoubleVector.fromArray(D, r, j + 2 * dl)));
+                        s2 = s2.add(l2.mul(l2));
+                        DoubleVector l3 = DoubleVector.fromArray(D, r, i + 3 * dl);
+                        p3 = p3.add(l3.mul(DoubleVector.fromArray(D, r, j + 3 * dl)));
+                        s3 = s3.add(l3.mul(l3));
+                    }
+                }
+                p0.intoArray(sums, 0);
+                s0.intoArray(sums, 8);
+                if (PARTS > 1) {
+                    p1.intoArray(sums, dl);
+                    s1.intoArray(sums, 8 + dl);
+                }
+                if (PARTS > 2) {
+                    p2.intoArray(sums, 2 * dl);
+                    s2.intoArray(sums, 8 + 2 * dl);
+                    p3.intoArray(sums, 3 * dl);
+                    s3.intoArray(sums, 8 + 3 * dl);
+                }
+            }
+            for (; j < end; j++) {
+                double left = r[j - stride];
+                sums[j & 7] += left * r[j];
+                sums[8 + (j & 7)] += left * left;
+            }
+        }
+    }
+}
