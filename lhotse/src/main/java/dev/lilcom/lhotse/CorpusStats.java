@@ -1,0 +1,104 @@
+package dev.lilcom.lhotse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a CutSet manifest holds: cuts, duration, storage types, and the size of the feature
+ * storage it points at. Computed in one streaming pass without decoding anything.
+ *
+ * @param cuts cuts in the manifest
+ * @param totalDuration sum of the cuts' durations, in seconds
+ * @param cutsByStorageType cuts per storage type ({@code none} for cuts without features)
+ * @param featureMatrices distinct stored matrices the cuts point at (cuts of one recording share one)
+ * @param storedFrames frames of those matrices ({@code num_frames})
+ * @param storedBytes compressed bytes of those matrices (chunk lengths, or blob file sizes; 0 for
+ *     other storage types)
+ * @param archiveBytes bytes on disk of the distinct archives and blob files referenced
+ * @param missingFiles archives or blob files referenced that do not exist (counted as 0 bytes)
+ */
+public record CorpusStats(long cuts, double totalDuration, SortedMap<String, Long> cutsByStorageType,
+        long featureMatrices, long storedFrames, long storedBytes, long archiveBytes, long missingFiles) {
+    /** Makes the map unmodifiable. */
+    public CorpusStats {
+        cutsByStorageType = Collections.unmodifiableSortedMap(new TreeMap<>(cutsByStorageType));
+    }
+
+    /**
+     * Reads a manifest once.
+     *
+     * @throws ManifestException if the manifest cannot be read
+     * @throws FeatureLoadException naming the cut if a {@code lilcom_chunky} key is malformed
+     */
+    public static CorpusStats of(Path manifest) throws IOException {
+        try (ManifestReader<MonoCut> cuts = ManifestReader.cuts(manifest)) {
+            return of(cuts);
+        }
+    }
+
+    /** Summarizes a stream of cuts, consuming it. */
+    public static CorpusStats of(Iterator<MonoCut> cuts) throws IOException {
+        long count = 0;
+        double duration = 0;
+        SortedMap<String, Long> byType = new TreeMap<>();
+        Set<String> matrices = new HashSet<>();
+        Set<Path> files = new HashSet<>();
+        long frames = 0;
+        long stored = 0;
+        long onDisk = 0;
+        long missing = 0;
+        while (cuts.hasNext()) {
+            MonoCut cut = cuts.next();
+            count++;
+            duration += cut.duration();
+            Features f = cut.features();
+            byType.merge(f == null ? "none" : f.storageType(), 1L, Long::sum);
+            if (f == null || !matrices.add(f.storageType() + '\0' + f.storagePath() + '\0' + f.storageKey())) {
+                continue;
+            }
+            frames += f.numFrames();
+            boolean chunky = Features.LILCOM_CHUNKY.equals(f.storageType());
+            Path file = chunky || !Features.LILCOM_FILES.equals(f.storageType()) ? f.storagePath()
+                    : f.storagePath().resolve(f.storageKey());
+            // archives are shared by many matrices: look at each file once
+            boolean firstSight = files.add(file.toAbsolutePath().normalize());
+            long size = firstSight ? sizeOrMinusOne(file) : 0;
+            if (chunky) {
+                try {
+                    stored += ChunkyKey.parse(f.storageKey()).totalBytes();
+                } catch (IllegalArgumentException e) {
+                    throw new FeatureLoadException(cut.id(), e.getMessage(), e);
+                }
+            } else if (Features.LILCOM_FILES.equals(f.storageType())) {
+                stored += Math.max(0, size);
+            }
+            if (size < 0) {
+                missing++;
+            } else {
+                onDisk += size;
+            }
+        }
+        return new CorpusStats(count, duration, byType, matrices.size(), frames, stored, onDisk, missing);
+    }
+
+    private static long sizeOrMinusOne(Path file) throws IOException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+    }
+
+    /** Compressed bytes per stored frame, or 0 when nothing is stored. */
+    public double bytesPerFrame() {
+        return storedFrames == 0 ? 0 : (double) storedBytes / storedFrames;
+    }
+}
