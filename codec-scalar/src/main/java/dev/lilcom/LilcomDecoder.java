@@ -28,6 +28,7 @@ public final class LilcomDecoder {
 
     private final LilcomCodec codec;
     private final Header header = new Header();
+    private final StreamReader in = new StreamReader();
     private long maxElements = DEFAULT_MAX_ELEMENTS;
     private int[] codes = new int[0];
     private byte[] blobScratch = new byte[0];
@@ -157,7 +158,7 @@ public final class LilcomDecoder {
             throw new LilcomFormatException(Reason.FUTURE_VERSION, 1, "format version " + (blob[offset + 1] & 0xFF)
                     + " is from a newer lilcom; this library reads version 0");
         }
-        StreamReader in = new StreamReader(blob, offset, length);
+        in.start(blob, offset, length);
         header.read(in);
         return in;
     }

@@ -18,10 +18,10 @@ public final class StreamReader {
     /** The container header before the bit stream. */
     private static final int CONTAINER_BYTES = 2;
 
-    private final byte[] b;
-    private final int start;
-    private final int end;
-    private final long limitBits;
+    private byte[] b;
+    private int start;
+    private int end;
+    private long limitBits;
     /** Bits consumed so far, counted from {@code start}. */
     private long bitPos;
     /** Width of the next value, and of the one before it. */
@@ -30,12 +30,22 @@ public final class StreamReader {
     /** Zero-width values still due in an announced zero run, the next value included. */
     private long zerosLeft;
 
+    /** A reader with no blob yet: call {@link #start}. */
+    public StreamReader() {}
+
+    /** A reader started on a blob (see {@link #start}). */
+    public StreamReader(byte[] b, int blobOffset, int blobLength) {
+        start(b, blobOffset, blobLength);
+    }
+
     /**
      * Starts reading the stream of the blob {@code b[blobOffset .. blobOffset + blobLength)};
-     * the container header must already have been checked. Reads the first width.
+     * the container header must already have been checked. Reads the first width. A reader is
+     * reused from blob to blob so that decoding allocates nothing.
      */
-    public StreamReader(byte[] b, int blobOffset, int blobLength) {
+    public void start(byte[] b, int blobOffset, int blobLength) {
         this.b = b;
+        this.zerosLeft = 0;
         this.start = blobOffset + CONTAINER_BYTES;
         this.end = blobOffset + blobLength;
         this.limitBits = 8L * (end - start);
