@@ -5,8 +5,8 @@
  * <pre>{@code
  * try (FeatureReader reader = new FeatureReader();
  *      ManifestReader<MonoCut> cuts = ManifestReader.cuts(Path.of("data/cuts.jsonl.gz"))) {
- *     for (MonoCut cut : cuts) {
- *         FeatureMatrix feats = reader.load(cut);   // frames x numFeatures, as lhotse gives
+ *     while (cuts.hasNext()) {
+ *         FeatureMatrix feats = reader.load(cuts.next());   // frames x numFeatures, as lhotse gives
  *     }
  * }
  * }</pre>

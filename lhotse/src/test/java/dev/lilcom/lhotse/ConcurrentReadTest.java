@@ -1,7 +1,9 @@
 package dev.lilcom.lhotse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +58,31 @@ class ConcurrentReadTest {
             } finally {
                 pool.shutdown();
             }
+        }
+    }
+
+    @Test
+    void anInterruptedReaderDoesNotCloseTheArchiveForOthers() throws Exception {
+        MonoCut cut = Sample.cuts().get(0);
+        try (FeatureReader reader = new FeatureReader(Sample.codec("scalar"))) {
+            FeatureMatrix expected = reader.load(cut);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread interrupted = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                try {
+                    reader.load(cut);
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            interrupted.start();
+            interrupted.join();
+            // the interrupt closed the shared channel under that thread; it says so and names the cut
+            FeatureLoadException e = assertInstanceOf(FeatureLoadException.class, failure.get());
+            assertInstanceOf(ClosedByInterruptException.class, e.getCause());
+            assertEquals(cut.id(), e.cutId());
+            // and the others reopen it
+            assertEquals(expected, reader.load(cut));
         }
     }
 }
