@@ -1,0 +1,270 @@
+package dev.lilcom.fuzz;
+
+import dev.lilcom.LilcomCodec;
+import dev.lilcom.LilcomArray;
+import dev.lilcom.LilcomDecoder;
+import dev.lilcom.LilcomFormatException;
+import dev.lilcom.LilcomFormatException.Reason;
+import dev.lilcom.LilcomHeader;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Decodes one blob every way there is and checks what the library promises about it:
+ * <ul>
+ *   <li>each decode either returns an array or throws {@link LilcomFormatException};</li>
+ *   <li>each decode finishes within {@link #TIME_LIMIT_NANOS};</li>
+ *   <li>no array exceeds the decoder's {@code maxElements} limit, and its length matches its shape;</li>
+ *   <li>every codec, through a reused decoder, through a fresh one with another entry point
+ *       (offset into a larger array, heap buffer slice, direct buffer) and, when the header is
+ *       readable, decoding into a caller's array (which must not be written outside the array's
+ *       place), gives the same outcome: the same refusal reason and byte offset, or the same shape
+ *       and the same raw float bits;</li>
+ *   <li>{@link LilcomDecoder#header} agrees: if it refuses, decoding refuses identically; if it
+ *       accepts, decoding gives its shape or fails in the data, never in the header.</li>
+ * </ul>
+ * Holds one reusable decoder per codec, as a long-running loader would; not thread-safe.
+ */
+public final class DecodeOracle {
+    /**
+     * Longest a single decode may take. The largest array the fuzz limit allows decodes in a small
+     * fraction of this even on a loaded machine; a decode that takes longer is stuck or quadratic.
+     */
+    public static final long TIME_LIMIT_NANOS = 2_000_000_000L;
+
+    /** Refusals that can only come after the header was read successfully. */
+    private static final Set<Reason> DATA_REASONS = EnumSet.of(Reason.TOO_LARGE, Reason.STREAM_ENDED_EARLY,
+            Reason.TRAILING_BYTES, Reason.INVALID_WIDTH, Reason.INVALID_RUN_CODE);
+
+    /** The ways a fresh decoder is handed the blob. */
+    private enum EntryPoint { PADDED_ARRAY, HEAP_SLICE, DIRECT_BUFFER }
+
+    /** The outcome of one check: a label for statistics, the slowest decode, and any broken promise. */
+    public record Verdict(String outcome, long slowestNanos, String failure) {}
+
+    /** Fills an output array around the decoded values: a NaN no decoder computes. */
+    private static final float GUARD = Float.intBitsToFloat(0x7FC0BEEF);
+
+    private final List<LilcomCodec> codecs;
+    private final List<LilcomDecoder> reused = new ArrayList<>();
+    private final long maxElements;
+    private ByteBuffer direct = ByteBuffer.allocateDirect(1 << 16);
+
+    /**
+     * @param codecs the codecs to compare, the first being the reference for messages
+     * @param maxElements the decoders' element limit; keep it modest so that a fuzzed header
+     *     cannot make every case allocate a gigabyte
+     */
+    public DecodeOracle(List<LilcomCodec> codecs, long maxElements) {
+        if (codecs.isEmpty()) {
+            throw new IllegalArgumentException("need at least one codec");
+        }
+        this.codecs = List.copyOf(codecs);
+        this.maxElements = maxElements;
+        for (LilcomCodec codec : codecs) {
+            reused.add(new LilcomDecoder(codec).maxElements(maxElements));
+        }
+    }
+
+    /** The decoders' element limit. */
+    public long maxElements() {
+        return maxElements;
+    }
+
+    /**
+     * Decodes {@code blob} with every codec and entry point and checks every promise.
+     *
+     * @param expected what the blob must do, or null if unknown
+     * @param rnd chooses the second entry point and the bytes around the blob
+     */
+    public Verdict check(byte[] blob, Expectation expected, SplittableRandom rnd) {
+        EntryPoint entry = EntryPoint.values()[rnd.nextInt(EntryPoint.values().length)];
+        int before = rnd.nextInt(17);
+        int after = rnd.nextInt(17);
+        LilcomHeader header = headerOrNull(blob);
+        List<DecodeResult> results = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < codecs.size(); c++) {
+            LilcomDecoder decoder = reused.get(c);
+            results.add(timed(() -> decoder.decompress(blob)));
+            names.add(codecs.get(c).name() + " (reused decoder)");
+            LilcomDecoder fresh = new LilcomDecoder(codecs.get(c)).maxElements(maxElements);
+            results.add(decodeVia(entry, fresh, blob, before, after, rnd));
+            names.add(codecs.get(c).name() + " (fresh decoder, " + entry + ")");
+            if (header != null && elements(header.shape()) <= maxElements) {
+                results.add(timed(() -> decodeInto(decoder, blob, header, before, after)));
+                names.add(codecs.get(c).name() + " (reused decoder, into an array at offset " + before + ")");
+            }
+        }
+        DecodeResult first = results.get(0);
+        long slowest = 0;
+        for (int i = 0; i < results.size(); i++) {
+            DecodeResult r = results.get(i);
+            slowest = Math.max(slowest, r.nanos());
+            String problem = promiseBroken(r);
+            if (problem != null) {
+                return new Verdict(r.label(), slowest, names.get(i) + ": " + problem);
+            }
+            String difference = DecodeResult.difference(first, r);
+            if (difference != null) {
+                return new Verdict(first.label(), slowest, names.get(0) + " and " + names.get(i) + " disagree: " + difference);
+            }
+        }
+        String headerProblem = headerDisagreement(blob, first);
+        if (headerProblem != null) {
+            return new Verdict(first.label(), slowest, headerProblem);
+        }
+        String violation = expected == null ? null : expected.violation(first);
+        return new Verdict(first.label(), slowest, violation);
+    }
+
+    private String promiseBroken(DecodeResult r) {
+        if (r instanceof DecodeResult.Crashed) {
+            return "not a LilcomFormatException: " + r;
+        }
+        if (r.nanos() > TIME_LIMIT_NANOS) {
+            return "took " + r.nanos() / 1_000_000 + " ms, above the limit of " + TIME_LIMIT_NANOS / 1_000_000 + " ms";
+        }
+        if (r instanceof DecodeResult.Decoded d) {
+            long n = 1;
+            for (int dim : d.shape()) {
+                n *= dim;
+            }
+            if (d.data().length > maxElements) {
+                return "returned " + d.data().length + " floats, above the limit of " + maxElements;
+            }
+            if (n != d.data().length) {
+                return "returned " + d.data().length + " floats for shape " + Arrays.toString(d.shape());
+            }
+        }
+        return null;
+    }
+
+    private String headerDisagreement(byte[] blob, DecodeResult decoded) {
+        LilcomHeader header;
+        try {
+            header = reused.get(0).header(blob, 0, blob.length);
+        } catch (LilcomFormatException e) {
+            DecodeResult.Refused asRefusal = DecodeResult.Refused.of(e, 0);
+            String difference = DecodeResult.difference(asRefusal, decoded);
+            return difference == null ? null : "header() and decompress() disagree: " + difference;
+        } catch (Throwable e) {
+            return "header(): not a LilcomFormatException: " + new DecodeResult.Crashed(e, 0);
+        }
+        if (decoded instanceof DecodeResult.Decoded d && !Arrays.equals(d.shape(), header.shape())) {
+            return "header() says shape " + Arrays.toString(header.shape()) + " but decoding gave "
+                    + Arrays.toString(d.shape());
+        }
+        if (decoded instanceof DecodeResult.Refused r && !DATA_REASONS.contains(r.reason())) {
+            return "header() accepted " + header + " but decoding refused the header: " + r;
+        }
+        return null;
+    }
+
+    /** The blob's header, or null if {@link LilcomDecoder#header} refuses it (checked later). */
+    private LilcomHeader headerOrNull(byte[] blob) {
+        try {
+            return reused.get(0).header(blob, 0, blob.length);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The element count of a shape, saturated at Long.MAX_VALUE; computed here, not taken from the code under test. */
+    private static long elements(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n = d <= 0 || n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d;
+        }
+        return n;
+    }
+
+    /**
+     * Decodes into an array with room for exactly the header's element count between guard
+     * values, and checks that the guards are untouched.
+     */
+    private static LilcomArray decodeInto(LilcomDecoder decoder, byte[] blob, LilcomHeader header, int before, int after) {
+        int n = (int) elements(header.shape());
+        float[] out = new float[before + n + after];
+        Arrays.fill(out, GUARD);
+        int count = decoder.decompress(blob, 0, blob.length, out, before);
+        for (int i = 0; i < out.length; i++) {
+            boolean outside = i < before || i >= before + n;
+            if (outside && Float.floatToRawIntBits(out[i]) != Float.floatToRawIntBits(GUARD)) {
+                throw new AssertionError("decompress into an array wrote index " + i + " outside its "
+                        + n + " floats at offset " + before);
+            }
+        }
+        if (count != n) {
+            throw new AssertionError("decompress into an array returned " + count + " for " + n + " elements");
+        }
+        return new LilcomArray(Arrays.copyOfRange(out, before, before + n), header.shape());
+    }
+
+    private DecodeResult decodeVia(EntryPoint entry, LilcomDecoder decoder, byte[] blob, int before, int after,
+            SplittableRandom rnd) {
+        switch (entry) {
+            case PADDED_ARRAY -> {
+                byte[] padded = padded(blob, before, after, rnd);
+                return timed(() -> decoder.decompress(padded, before, blob.length));
+            }
+            case HEAP_SLICE -> {
+                ByteBuffer slice = ByteBuffer.wrap(padded(blob, before, after, rnd)).slice(before, blob.length);
+                return timed(() -> consumed(slice, decoder.decompress(slice)));
+            }
+            default -> {
+                int need = before + blob.length + after;
+                if (direct.capacity() < need) {
+                    direct = ByteBuffer.allocateDirect(Math.max(need, 2 * direct.capacity()));
+                }
+                direct.clear();
+                direct.put(padded(blob, before, after, rnd), 0, need);
+                direct.limit(before + blob.length).position(before);
+                ByteBuffer buffer = direct;
+                return timed(() -> consumed(buffer, decoder.decompress(buffer)));
+            }
+        }
+    }
+
+    /** The array, after checking that decoding moved the buffer past the blob. */
+    private static LilcomArray consumed(ByteBuffer buffer, LilcomArray array) {
+        if (buffer.hasRemaining()) {
+            throw new AssertionError("decompress(ByteBuffer) left " + buffer.remaining() + " bytes unread");
+        }
+        return array;
+    }
+
+    /** The blob with random bytes before and after it, to catch reads outside its bounds. */
+    private static byte[] padded(byte[] blob, int before, int after, SplittableRandom rnd) {
+        byte[] out = new byte[before + blob.length + after];
+        for (int i = 0; i < before; i++) {
+            out[i] = (byte) rnd.nextInt();
+        }
+        System.arraycopy(blob, 0, out, before, blob.length);
+        for (int i = before + blob.length; i < out.length; i++) {
+            out[i] = (byte) rnd.nextInt();
+        }
+        return out;
+    }
+
+    private interface Decode {
+        LilcomArray run();
+    }
+
+    private static DecodeResult timed(Decode decode) {
+        long start = System.nanoTime();
+        try {
+            LilcomArray a = decode.run();
+            return new DecodeResult.Decoded(a.shape(), a.data(), System.nanoTime() - start);
+        } catch (LilcomFormatException e) {
+            return DecodeResult.Refused.of(e, System.nanoTime() - start);
+        } catch (Throwable e) {
+            return new DecodeResult.Crashed(e, System.nanoTime() - start);
+        }
+    }
+}
