@@ -18,8 +18,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code lilcom bench}: size, error and speed of each codec on the built-in data sets or on files. */
@@ -29,6 +31,11 @@ import java.util.concurrent.Callable;
                 "Without files it uses the built-in data sets: fbank, fbank-chunk, randn, audio, large."})
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> IMPLS = List.of("all", "auto", "scalar", "vector");
+    /**
+     * The first array a codec sees also pays for JIT compilation, the Vector API's especially, so it
+     * warms up for as long as it is timed, up to this long.
+     */
+    private static final double FIRST_WARMUP_SECONDS = 1;
 
     @Spec
     CommandSpec spec;
@@ -43,8 +50,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "1",
             description = "How long to time compression, and then decompression, per array and codec, after a "
-                    + "warm-up of a quarter of that. Default: ${DEFAULT-VALUE}.")
+                    + "warm-up of a quarter of that (more for a codec's first array). Default: ${DEFAULT-VALUE}.")
     double seconds;
+
+    private final Set<String> warmCodecs = new HashSet<>();
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
             description = "Threads working on independent copies; speeds are the total. Default: ${DEFAULT-VALUE}.")
@@ -116,7 +125,11 @@ final class BenchCommand implements Callable<Integer> {
     private void measure(BenchCase c, List<LilcomCodec> codecs, BenchReport report, ProgressBar progress) {
         List<BenchResult> results = new ArrayList<>();
         for (LilcomCodec codec : codecs) {
-            results.add(CodecBench.run(c, codec, threads, seconds));
+            double warmup = seconds / 4;
+            if (warmCodecs.add(codec.name())) {
+                warmup = Math.max(warmup, Math.min(seconds, FIRST_WARMUP_SECONDS));
+            }
+            results.add(CodecBench.run(c, codec, threads, warmup, seconds));
         }
         progress.clear();
         report.print(results);

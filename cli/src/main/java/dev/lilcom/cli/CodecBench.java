@@ -12,7 +12,12 @@ import java.util.List;
 final class CodecBench {
     private CodecBench() {}
 
-    static BenchResult run(BenchCase c, LilcomCodec codec, int threads, double seconds) {
+    /**
+     * @param threads how many threads compress (then decompress) their own copy at once
+     * @param warmupSeconds how long to run before timing, each of compression and decompression
+     * @param seconds how long to time each of compression and decompression
+     */
+    static BenchResult run(BenchCase c, LilcomCodec codec, int threads, double warmupSeconds, double seconds) {
         byte[] blob = new LilcomEncoder(codec).compress(c.data(), c.shape(), c.options());
         float[] decoded = new LilcomDecoder(codec).maxElements(c.data().length).decompress(blob).data();
         List<Worker> workers = new ArrayList<>();
@@ -20,8 +25,10 @@ final class CodecBench {
             workers.add(new Worker(c, codec, blob));
         }
         long n = c.data().length;
-        double compress = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::compress).toList(), n, seconds);
-        double decompress = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::decompress).toList(), n, seconds);
+        double compress = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::compress).toList(), n,
+                warmupSeconds, seconds);
+        double decompress = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::decompress).toList(), n,
+                warmupSeconds, seconds);
         boolean repeatable = workers.stream().allMatch(w -> w.gave(blob, decoded));
         return new BenchResult(c.name(), codec.name(), n, blob, decoded, maxAbsError(c.data(), decoded),
                 compress, decompress, repeatable);

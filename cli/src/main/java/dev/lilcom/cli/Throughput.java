@@ -5,13 +5,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A simple timed loop: each task runs on its own thread, warms up, then repeats for a fixed time;
+ * A simple timed loop: each task runs on its own thread, warms up, then repeats for a set time;
  * the rate is the sum of the threads' rates. Good enough to compare codecs and machines; use the
  * JMH benchmarks for careful numbers.
  */
 final class Throughput {
-    private static final long MAX_WARMUP_NANOS = 1_000_000_000L;
-
     private Throughput() {}
 
     /**
@@ -19,11 +17,12 @@ final class Throughput {
      *
      * @param tasks one task per thread, each working on its own data
      * @param elementsPerCall how many elements one call of a task processes
+     * @param warmupSeconds how long each thread runs its task before timing starts (at least one call)
      * @param seconds how long each thread repeats its task after warming up (at least one call)
      */
-    static double melemPerSecond(List<Runnable> tasks, long elementsPerCall, double seconds) {
+    static double melemPerSecond(List<Runnable> tasks, long elementsPerCall, double warmupSeconds, double seconds) {
+        long warmupNanos = (long) (warmupSeconds * 1e9);
         long runNanos = (long) (seconds * 1e9);
-        long warmupNanos = Math.min(runNanos / 4, MAX_WARMUP_NANOS);
         CountDownLatch warm = new CountDownLatch(tasks.size());
         double[] rates = new double[tasks.size()];
         Throwable[] failures = new Throwable[tasks.size()];
