@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * Decodes one blob every way there is and checks what the library promises about it:
  * <ul>
  *   <li>each decode either returns an array or throws {@link LilcomFormatException};</li>
- *   <li>each decode finishes within {@link #TIME_LIMIT_NANOS};</li>
+ *   <li>each decode finishes within {@link #TIME_LIMIT_NANOS} (a slow one is timed again once);</li>
  *   <li>no array exceeds the decoder's {@code maxElements} limit, and its length matches its shape;</li>
  *   <li>every codec, through a reused decoder, through a fresh one with another entry point
  *       (offset into a larger array, heap buffer slice, direct buffer) and, when the header is
@@ -89,6 +89,7 @@ public final class DecodeOracle {
         LilcomHeader header = headerOrNull(blob);
         List<DecodeResult> results = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<LilcomDecoder> decoders = new ArrayList<>();
         for (int c = 0; c < codecs.size(); c++) {
             LilcomDecoder decoder = reused.get(c);
             results.add(timed(() -> decoder.decompress(blob)));
@@ -96,9 +97,12 @@ public final class DecodeOracle {
             LilcomDecoder fresh = new LilcomDecoder(codecs.get(c)).maxElements(maxElements);
             results.add(decodeVia(entry, fresh, blob, before, after, rnd));
             names.add(codecs.get(c).name() + " (fresh decoder, " + entry + ")");
+            decoders.add(decoder);
+            decoders.add(decoder);
             if (header != null && elements(header.shape()) <= maxElements) {
                 results.add(timed(() -> decodeInto(decoder, blob, header, before, after)));
                 names.add(codecs.get(c).name() + " (reused decoder, into an array at offset " + before + ")");
+                decoders.add(decoder);
             }
         }
         DecodeResult first = results.get(0);
@@ -106,7 +110,7 @@ public final class DecodeOracle {
         for (int i = 0; i < results.size(); i++) {
             DecodeResult r = results.get(i);
             slowest = Math.max(slowest, r.nanos());
-            String problem = promiseBroken(r);
+            String problem = promiseBroken(r, decoders.get(i), blob);
             if (problem != null) {
                 return new Verdict(r.label(), slowest, names.get(i) + ": " + problem);
             }
@@ -123,12 +127,21 @@ public final class DecodeOracle {
         return new Verdict(first.label(), slowest, violation);
     }
 
-    private String promiseBroken(DecodeResult r) {
+    /**
+     * @param decoder a warm decoder of the result's codec, to time the decode again: the first
+     *     decodes of a JVM run interpreted (for the Vector API that is 100 times slower), and a
+     *     shared machine may pause any thread; only a decode that is slow twice is a failure
+     */
+    private String promiseBroken(DecodeResult r, LilcomDecoder decoder, byte[] blob) {
         if (r instanceof DecodeResult.Crashed) {
             return "not a LilcomFormatException: " + r;
         }
         if (r.nanos() > TIME_LIMIT_NANOS) {
-            return "took " + r.nanos() / 1_000_000 + " ms, above the limit of " + TIME_LIMIT_NANOS / 1_000_000 + " ms";
+            long again = timed(() -> decoder.decompress(blob)).nanos();
+            if (again > TIME_LIMIT_NANOS) {
+                return "took " + r.nanos() / 1_000_000 + " ms, and " + again / 1_000_000 + " ms again, above the limit of "
+                        + TIME_LIMIT_NANOS / 1_000_000 + " ms";
+            }
         }
         if (r instanceof DecodeResult.Decoded d) {
             long n = 1;
