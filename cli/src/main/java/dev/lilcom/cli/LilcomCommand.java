@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Lossy compression of float arrays, bit-compatible with the Python/C++ lilcom.",
-        subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, BenchCommand.class},
+        subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, BenchCommand.class,
+            LhotseCommand.class},
         footer = {"", "Exit status: 0 success, 1 a file or codec failed, 2 usage error."})
 public final class LilcomCommand implements Callable<Integer> {
 
