@@ -47,6 +47,15 @@ public interface LilcomCodec {
     void widths(int[] values, int n, int[] w);
 
     /**
+     * What the stream writer emits for each value, from the widths {@code w[0..n)}
+     * ({@link dev.lilcom.format.ValueBits#compute} is the definition): rewrites {@code values[i]}
+     * to the value bits to write and sets {@code fields[i]} to the change code and lengths, or 0
+     * for a zero-width value. Element by element, so it runs on lanes; only the concatenation of
+     * the bits is serial.
+     */
+    void valueBits(int[] values, int n, int[] w, int[] fields);
+
+    /**
      * Neighbour sums for the regression estimate. For every j in [0, n) whose position inside its
      * block of {@code blockLength} elements is at least {@code stride} (j has a neighbour one step
      * back along the axis), in increasing order of j: {@code sums[j & 7] += r[j-stride] * r[j]}

@@ -24,6 +24,7 @@ public final class LilcomEncoder {
     private double[] r = new double[0];
     private int[] values = new int[0];
     private int[] widths = new int[0];
+    private int[] fields = new int[0];
     private int lastLength;
 
     /** An encoder on the best codec available ({@link Lilcom#codec()}). */
@@ -164,8 +165,10 @@ public final class LilcomEncoder {
         float[] y = this.y.length >= n ? this.y : (this.y = new float[n]);
         header.values(values);
         codec.quantize(header, x, xOffset, values, h, y);
+        int[] fields = this.fields.length >= total ? this.fields : (this.fields = new int[total]);
         codec.widths(values, total, widths);
-        lastLength = writer.write(values, total, widths);
+        codec.valueBits(values, total, widths, fields);
+        lastLength = writer.write(values, fields, total, widths[0]);
     }
 
     private float[] scratchX(int n) {

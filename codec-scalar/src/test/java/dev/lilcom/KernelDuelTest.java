@@ -109,6 +109,18 @@ public abstract class KernelDuelTest {
         if (!Arrays.equals(expectedW, w)) {
             fail(what + ": widths differ first at " + Arrays.mismatch(expectedW, w));
         }
+        int[] expectedBits = values.clone();
+        int[] bits = values.clone();
+        int[] expectedFields = new int[total];
+        int[] fields = new int[total];
+        ReferenceCodec.INSTANCE.valueBits(expectedBits, total, expectedW, expectedFields);
+        codec().valueBits(bits, total, w, fields);
+        if (!Arrays.equals(expectedFields, fields)) {
+            fail(what + ": value fields differ first at " + Arrays.mismatch(expectedFields, fields));
+        }
+        if (!Arrays.equals(expectedBits, bits)) {
+            fail(what + ": value bits differ first at " + Arrays.mismatch(expectedBits, bits));
+        }
     }
 
     private void duelSums(int[] shape, float[] x, String what) {

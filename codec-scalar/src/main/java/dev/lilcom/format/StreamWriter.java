@@ -23,35 +23,35 @@ public final class StreamWriter {
     }
 
     /**
-     * Writes {@code 'L', 0}, then values {@code v[0..n)} coded with widths {@code w[0..n)} (as
-     * computed by {@link Widths}) into {@link #buffer()}.
+     * Writes {@code 'L', 0}, then the stream of {@code n} values whose widths are {@code w} and
+     * whose bits and fields {@link ValueBits} has computed, into {@link #buffer()}. What is left
+     * here is serial: concatenating the bits and counting zero runs.
      *
      * @return the blob's length in bytes
      */
-    public int write(int[] v, int n, int[] w) {
+    public int write(int[] bits, int[] fields, int n, int firstWidth) {
         // Start at a guess of 2 bytes a value and grow while writing; data that needs more is rare.
         byte[] buf = ensure(this.buf, 2 + 2L * n + SLACK);
         buf[0] = 'L';
         buf[1] = 0;
         int pos = 2;
-        int w0 = w[0];
-        long acc = Math.min(w0, 31);
+        long acc = Math.min(firstWidth, 31);
         int nb = 5;
-        if (w0 >= 31) {
-            acc |= (long) (w0 - 31) << 5;
+        if (firstWidth >= 31) {
+            acc |= (long) (firstWidth - 31) << 5;
             nb = 6;
         }
-        int prev = w0;
         int zeros = 0;
+        int limit = buf.length - SLACK - 16;
         for (int i = 0; i < n; i++) {
-            int cur = w[i];
-            if (cur == 0) {
+            int f = fields[i];
+            if (f == 0) {
                 zeros++;
-                prev = 0;
                 continue;
             }
-            if (pos > buf.length - SLACK - 16) {
+            if (pos > limit) {
                 buf = grow(buf, pos, n - i);
+                limit = buf.length - SLACK - 16;
             }
             if (zeros > 0) {
                 // m zero bits, a one bit, then the low m bits of the run length
@@ -70,24 +70,15 @@ public final class StreamWriter {
                 nb &= 7;
                 zeros = 0;
             }
-            int next = i + 1 < n ? w[i + 1] : cur;
-            int d = next - cur; // -1, 0 or +1
-            int odd = d & 1;
-            long change = odd * (d + 2); // 0 -> "0", +1 -> "11", -1 -> "10" (first bit lowest)
-            int changeLen = 1 + odd;
-            int implied = (prev <= cur && next <= cur) ? 1 : 0;
-            int valueLen = cur - implied;
-            long value = (ZigZag.encode(v[i]) & 0xFFFFFFFFL) & ((1L << valueLen) - 1);
-            acc |= (change | value << changeLen) << nb;
-            nb += changeLen + valueLen;
+            acc |= ((f & 3) | (bits[i] & 0xFFFFFFFFL) << ((f >>> 2) & 3)) << nb;
+            nb += f >>> 8;
             LONG_LE.set(buf, pos, acc);
             pos += nb >>> 3;
             acc >>>= nb & ~7;
             nb &= 7;
-            prev = cur;
         }
         if (zeros > 0) {
-            if (pos > buf.length - SLACK - 16) {
+            if (pos > limit) {
                 buf = grow(buf, pos, 1);
             }
             int m = 31 - Integer.numberOfLeadingZeros(zeros);
@@ -103,6 +94,17 @@ public final class StreamWriter {
         LONG_LE.set(buf, pos, acc);
         this.buf = buf;
         return pos + ((nb + 7) >>> 3);
+    }
+
+    /**
+     * Writes the values {@code v[0..n)} with the widths {@code w} (as {@link Widths} computes
+     * them), leaving both arrays as they were. For tools and tests: it allocates scratch.
+     */
+    public int write(int[] v, int n, int[] w) {
+        int[] bits = java.util.Arrays.copyOf(v, n);
+        int[] fields = new int[n];
+        ValueBits.compute(bits, n, w, fields);
+        return write(bits, fields, n, w[0]);
     }
 
     private static byte[] ensure(byte[] buf, long size) {

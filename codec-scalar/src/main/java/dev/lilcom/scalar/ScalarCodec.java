@@ -2,6 +2,7 @@ package dev.lilcom.scalar;
 
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
+import dev.lilcom.format.ValueBits;
 import dev.lilcom.format.ZigZag;
 
 /**
@@ -294,6 +295,38 @@ public final class ScalarCodec implements LilcomCodec {
             w[j] = wj;
             next = wj;
         }
+    }
+
+    @Override
+    public void valueBits(int[] values, int n, int[] w, int[] fields) {
+        if (n < 3) {
+            ValueBits.compute(values, n, w, fields);
+            return;
+        }
+        edge(values, n, w, fields, 0);
+        // the interior without branches: the same arithmetic as ValueBits.field, on ints
+        int prev = w[0];
+        int cur = w[1];
+        for (int i = 1; i < n - 1; i++) {
+            int next = w[i + 1];
+            int d = next - cur;
+            int odd = d & 1;
+            int implied = ((cur - prev) >>> 31 | (cur - next) >>> 31) ^ 1;
+            int valueLen = cur - implied;
+            int nonZero = -cur >>> 31;
+            fields[i] = ((odd | ((d + 1) & 2)) | (1 + odd) << 2 | (1 + odd + valueLen) << 8) & -nonZero;
+            values[i] = (int) (ZigZag.encode(values[i]) & ((1L << valueLen) - 1)) & -nonZero;
+            prev = cur;
+            cur = next;
+        }
+        edge(values, n, w, fields, n - 1);
+    }
+
+    private static void edge(int[] values, int n, int[] w, int[] fields, int i) {
+        int cur = w[i];
+        int f = ValueBits.field(i > 0 ? w[i - 1] : cur, cur, i + 1 < n ? w[i + 1] : cur);
+        fields[i] = f;
+        values[i] = f == 0 ? 0 : ValueBits.bits(values[i], f);
     }
 
     @Override

@@ -73,6 +73,11 @@ public final class ReferenceCodec implements LilcomCodec {
     }
 
     @Override
+    public void valueBits(int[] values, int n, int[] w, int[] fields) {
+        dev.lilcom.format.ValueBits.compute(values, n, w, fields);
+    }
+
+    @Override
     public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
         for (int block = 0; block < n; block += blockLength) {
             for (int j = block + stride; j < block + blockLength; j++) {

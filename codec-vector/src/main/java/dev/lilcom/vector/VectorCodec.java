@@ -2,6 +2,7 @@ package dev.lilcom.vector;
 
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
+import dev.lilcom.format.ValueBits;
 import dev.lilcom.format.ZigZag;
 import dev.lilcom.scalar.Rounding;
 import dev.lilcom.scalar.ScalarCodec;
@@ -311,6 +312,52 @@ public final class VectorCodec implements LilcomCodec {
     private static IntVector width(IntVector v) {
         IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
         return zigzag.lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32);
+    }
+
+    /**
+     * The value bits and fields of {@link ValueBits}, on lanes: the widths of each value's
+     * neighbours come from the same array one lane to the left and right (unaligned loads); the
+     * first and last values, whose neighbours are themselves, go one at a time.
+     */
+    @Override
+    public void valueBits(int[] values, int n, int[] w, int[] fields) {
+        if (n < LANES + 2) {
+            ValueBits.compute(values, n, w, fields);
+            return;
+        }
+        edge(values, n, w, fields, 0);
+        int j = 1;
+        for (; j <= n - 1 - LANES; j += LANES) {
+            IntVector prev = IntVector.fromArray(I, w, j - 1);
+            IntVector cur = IntVector.fromArray(I, w, j);
+            IntVector next = IntVector.fromArray(I, w, j + 1);
+            IntVector d = next.sub(cur);
+            IntVector odd = d.and(1);
+            IntVector changeLen = odd.add(1);
+            IntVector change = odd.or(d.add(1).and(2));
+            VectorMask<Integer> implied = prev.compare(VectorOperators.LE, cur).and(next.compare(VectorOperators.LE, cur));
+            IntVector valueLen = cur.sub(IntVector.zero(I).blend(1, implied));
+            VectorMask<Integer> zero = cur.compare(VectorOperators.EQ, 0);
+            IntVector field = change.or(changeLen.lanewise(VectorOperators.LSHL, 2))
+                    .or(changeLen.add(valueLen).lanewise(VectorOperators.LSHL, 8)).blend(0, zero);
+            IntVector v = IntVector.fromArray(I, values, j);
+            IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
+            // the low valueLen bits; a shift by 32 - 0 would keep everything, so length 0 is masked to 0
+            IntVector low = IntVector.broadcast(I, -1).lanewise(VectorOperators.LSHR, valueLen.neg().add(32))
+                    .blend(0, valueLen.compare(VectorOperators.EQ, 0).or(zero));
+            field.intoArray(fields, j);
+            zigzag.and(low).intoArray(values, j);
+        }
+        for (; j < n; j++) {
+            edge(values, n, w, fields, j);
+        }
+    }
+
+    private static void edge(int[] values, int n, int[] w, int[] fields, int i) {
+        int cur = w[i];
+        int f = ValueBits.field(i > 0 ? w[i - 1] : cur, cur, i + 1 < n ? w[i + 1] : cur);
+        fields[i] = f;
+        values[i] = f == 0 ? 0 : ValueBits.bits(values[i], f);
     }
 
     @Override
