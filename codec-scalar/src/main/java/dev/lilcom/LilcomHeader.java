@@ -10,11 +10,17 @@ import java.util.Arrays;
  * @param coefficients the regression coefficients, one per axis, each times 256
  */
 public record LilcomHeader(int[] shape, int tickPower, int[] coefficients) {
-    /** Number of elements the blob decodes to (a long: a header may claim more than fits an array). */
+    /**
+     * Number of elements the blob decodes to (a long: a header may claim more than fits an
+     * array), or {@code Long.MAX_VALUE} when even that overflows (16 axes of 2^31-1).
+     */
     public long elementCount() {
         long n = 1;
         for (int d : shape) {
-            n = Math.multiplyHigh(n, d) != 0 ? Long.MAX_VALUE : n * d;
+            if (n > Long.MAX_VALUE / d) {
+                return Long.MAX_VALUE;
+            }
+            n *= d;
         }
         return n;
     }

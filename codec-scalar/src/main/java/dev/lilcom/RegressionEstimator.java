@@ -41,11 +41,17 @@ final class RegressionEstimator {
         return ((s[o] + s[o + 1]) + (s[o + 2] + s[o + 3])) + ((s[o + 4] + s[o + 5]) + (s[o + 6] + s[o + 7]));
     }
 
-    /** {@code r[j] -= c * r[j - stride]} along the axis, each from the value before the update. */
+    /**
+     * {@code r[j] -= c * r[j - stride]} along the axis, each from the value before the update:
+     * slices from the last to the first, each a contiguous loop the JIT can put on lanes.
+     */
     private static void subtractPrevious(double[] r, int n, int blockLength, int stride, double c) {
         for (int block = 0; block < n; block += blockLength) {
-            for (int j = block + blockLength - 1; j >= block + stride; j--) {
-                r[j] = r[j] - c * r[j - stride];
+            for (int slice = block + blockLength - stride; slice > block; slice -= stride) {
+                int below = slice - stride;
+                for (int m = 0; m < stride; m++) {
+                    r[slice + m] = r[slice + m] - c * r[below + m];
+                }
             }
         }
     }
