@@ -41,19 +41,6 @@ public final class ChunkyKey {
         return new ChunkyKey(boundaries);
     }
 
-    /**
-     * The key of chunks written back to back from {@code offset}.
-     *
-     * @param chunkLengths each chunk's bytes, all positive
-     */
-    public static ChunkyKey of(long offset, long... chunkLengths) {
-        StringBuilder key = new StringBuilder().append(offset);
-        for (long length : chunkLengths) {
-            key.append(',').append(length);
-        }
-        return parse(key.toString());
-    }
-
     private static long add(long a, long b, String key) {
         try {
             return Math.addExact(a, b);
