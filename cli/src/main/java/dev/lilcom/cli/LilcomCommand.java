@@ -69,6 +69,6 @@ public final class LilcomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: compress, decompress, info or bench");
+        throw new ParameterException(spec.commandLine(), "Missing command: compress, decompress, info, bench or lhotse");
     }
 }

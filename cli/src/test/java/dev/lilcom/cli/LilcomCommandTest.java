@@ -28,7 +28,7 @@ class LilcomCommandTest {
     void noCommandOrAnUnknownOneIsAUsageError() {
         Cli.Result r = Cli.run();
         assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Missing command: compress, decompress, info or bench"), r::toString);
+        assertTrue(r.err().startsWith("Missing command: compress, decompress, info, bench or lhotse"), r::toString);
         r = Cli.run("squash", "x.npy");
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().contains("Unmatched arguments"), r::toString);
