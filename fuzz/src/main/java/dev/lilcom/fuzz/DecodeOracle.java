@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * Decodes one blob every way there is and checks what the library promises about it:
  * <ul>
  *   <li>each decode either returns an array or throws {@link LilcomFormatException};</li>
- *   <li>each decode finishes within {@link #TIME_LIMIT_NANOS} (a slow one is timed again once);</li>
+ *   <li>each decode finishes within a time limit (a slow one is timed again once);</li>
  *   <li>no array exceeds the decoder's {@code maxElements} limit, and its length matches its shape;</li>
  *   <li>every codec, through a reused decoder, through a fresh one with another entry point
  *       (offset into a larger array, heap buffer slice, direct buffer) and, when the header is
@@ -32,8 +32,9 @@ import java.util.SplittableRandom;
  */
 public final class DecodeOracle {
     /**
-     * Longest a single decode may take. The largest array the fuzz limit allows decodes in a small
-     * fraction of this even on a loaded machine; a decode that takes longer is stuck or quadratic.
+     * Longest a single decode may take, uninstrumented. The largest array the fuzz limit allows
+     * decodes in a small fraction of this even on a loaded machine; a decode that takes longer is
+     * stuck or quadratic.
      */
     public static final long TIME_LIMIT_NANOS = 2_000_000_000L;
 
@@ -53,19 +54,28 @@ public final class DecodeOracle {
     private final List<LilcomCodec> codecs;
     private final List<LilcomDecoder> reused = new ArrayList<>();
     private final long maxElements;
+    private final long timeLimitNanos;
     private ByteBuffer direct = ByteBuffer.allocateDirect(1 << 16);
+
+    /** An oracle with the time limit {@link #TIME_LIMIT_NANOS}. */
+    public DecodeOracle(List<LilcomCodec> codecs, long maxElements) {
+        this(codecs, maxElements, TIME_LIMIT_NANOS);
+    }
 
     /**
      * @param codecs the codecs to compare, the first being the reference for messages
      * @param maxElements the decoders' element limit; keep it modest so that a fuzzed header
      *     cannot make every case allocate a gigabyte
+     * @param timeLimitNanos the longest a decode may take (longer under a coverage-guided
+     *     fuzzer's instrumentation, which slows the decoder's loops many times over)
      */
-    public DecodeOracle(List<LilcomCodec> codecs, long maxElements) {
+    public DecodeOracle(List<LilcomCodec> codecs, long maxElements, long timeLimitNanos) {
         if (codecs.isEmpty()) {
             throw new IllegalArgumentException("need at least one codec");
         }
         this.codecs = List.copyOf(codecs);
         this.maxElements = maxElements;
+        this.timeLimitNanos = timeLimitNanos;
         for (LilcomCodec codec : codecs) {
             reused.add(new LilcomDecoder(codec).maxElements(maxElements));
         }
@@ -136,11 +146,11 @@ public final class DecodeOracle {
         if (r instanceof DecodeResult.Crashed) {
             return "not a LilcomFormatException: " + r;
         }
-        if (r.nanos() > TIME_LIMIT_NANOS) {
+        if (r.nanos() > timeLimitNanos) {
             long again = timed(() -> decoder.decompress(blob)).nanos();
-            if (again > TIME_LIMIT_NANOS) {
+            if (again > timeLimitNanos) {
                 return "took " + r.nanos() / 1_000_000 + " ms, and " + again / 1_000_000 + " ms again, above the limit of "
-                        + TIME_LIMIT_NANOS / 1_000_000 + " ms";
+                        + timeLimitNanos / 1_000_000 + " ms";
             }
         }
         if (r instanceof DecodeResult.Decoded d) {
