@@ -45,6 +45,9 @@ public final class DecodeOracle {
     /** The ways a fresh decoder is handed the blob. */
     private enum EntryPoint { PADDED_ARRAY, HEAP_SLICE, DIRECT_BUFFER }
 
+    /** One decode: how it was done, a warm decoder of its codec to time it again, what it gave. */
+    private record Attempt(String name, LilcomDecoder warm, DecodeResult result) {}
+
     /** The outcome of one check: a label for statistics, the slowest decode, and any broken promise. */
     public record Verdict(String outcome, long slowestNanos, String failure) {}
 
@@ -97,36 +100,31 @@ public final class DecodeOracle {
         int before = rnd.nextInt(17);
         int after = rnd.nextInt(17);
         LilcomHeader header = headerOrNull(blob);
-        List<DecodeResult> results = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<LilcomDecoder> decoders = new ArrayList<>();
+        List<Attempt> attempts = new ArrayList<>();
         for (int c = 0; c < codecs.size(); c++) {
+            String codec = codecs.get(c).name();
             LilcomDecoder decoder = reused.get(c);
-            results.add(timed(() -> decoder.decompress(blob)));
-            names.add(codecs.get(c).name() + " (reused decoder)");
+            attempts.add(new Attempt(codec + " (reused decoder)", decoder, timed(() -> decoder.decompress(blob))));
             LilcomDecoder fresh = new LilcomDecoder(codecs.get(c)).maxElements(maxElements);
-            results.add(decodeVia(entry, fresh, blob, before, after, rnd));
-            names.add(codecs.get(c).name() + " (fresh decoder, " + entry + ")");
-            decoders.add(decoder);
-            decoders.add(decoder);
+            attempts.add(new Attempt(codec + " (fresh decoder, " + entry + ")", decoder,
+                    decodeVia(entry, fresh, blob, before, after, rnd)));
             if (header != null && elements(header.shape()) <= maxElements) {
-                results.add(timed(() -> decodeInto(decoder, blob, header, before, after)));
-                names.add(codecs.get(c).name() + " (reused decoder, into an array at offset " + before + ")");
-                decoders.add(decoder);
+                attempts.add(new Attempt(codec + " (reused decoder, into an array at offset " + before + ")", decoder,
+                        timed(() -> decodeInto(decoder, blob, header, before, after))));
             }
         }
-        DecodeResult first = results.get(0);
+        Attempt reference = attempts.get(0);
+        DecodeResult first = reference.result();
         long slowest = 0;
-        for (int i = 0; i < results.size(); i++) {
-            DecodeResult r = results.get(i);
-            slowest = Math.max(slowest, r.nanos());
-            String problem = promiseBroken(r, decoders.get(i), blob);
+        for (Attempt a : attempts) {
+            slowest = Math.max(slowest, a.result().nanos());
+            String problem = promiseBroken(a.result(), a.warm(), blob);
             if (problem != null) {
-                return new Verdict(r.label(), slowest, names.get(i) + ": " + problem);
+                return new Verdict(a.result().label(), slowest, a.name() + ": " + problem);
             }
-            String difference = DecodeResult.difference(first, r);
+            String difference = DecodeResult.difference(first, a.result());
             if (difference != null) {
-                return new Verdict(first.label(), slowest, names.get(0) + " and " + names.get(i) + " disagree: " + difference);
+                return new Verdict(first.label(), slowest, reference.name() + " and " + a.name() + " disagree: " + difference);
             }
         }
         String headerProblem = headerDisagreement(blob, first);
