@@ -6,6 +6,6 @@ import dev.lilcom.vector.VectorCodec;
 class VectorConformanceTest extends CodecConformanceTest {
     @Override
     protected LilcomCodec codec() {
-        return VectorCodec.create();
+        return VectorCodec.kernels();
     }
 }

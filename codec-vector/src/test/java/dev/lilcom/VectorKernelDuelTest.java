@@ -6,6 +6,6 @@ import dev.lilcom.vector.VectorCodec;
 class VectorKernelDuelTest extends KernelDuelTest {
     @Override
     protected LilcomCodec codec() {
-        return VectorCodec.create();
+        return VectorCodec.kernels();
     }
 }

@@ -6,6 +6,6 @@ import dev.lilcom.vector.VectorCodec;
 class VectorPropertiesTest extends CodecPropertiesTest {
     @Override
     protected LilcomCodec codec() {
-        return VectorCodec.create();
+        return VectorCodec.kernels();
     }
 }

@@ -73,6 +73,10 @@ public final class VectorCodec implements LilcomCodec {
     static final int PARTS = 8 / D.length();
 
     private static final VectorCodec INSTANCE = new VectorCodec();
+    /** What {@link #create()} hands out: created once, so one warm-up thread per JVM at most. */
+    private static final LilcomCodec WARMING = PROBLEM != null ? null
+            : Boolean.parseBoolean(System.getProperty(VectorWarmUp.PROPERTY, "true"))
+                    ? VectorWarmUp.start(ScalarCodec.INSTANCE, INSTANCE) : INSTANCE;
     private static final int NEG = Integer.MIN_VALUE / 2;
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
     /** Shuffles moving lanes up (down) by 1, 2, 4 and 8, and the lanes each shift leaves empty. */
@@ -101,11 +105,21 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * The codec, if it can run here.
+     * The codec, if it can run here: the vector kernels, served by the scalar ones until the JIT
+     * has compiled them ({@link VectorWarmUp}; {@code -Ddev.lilcom.vector.warmup=false} turns
+     * that off).
      *
-     * @throws UnsupportedOperationException saying why not
+     * @throws UnsupportedOperationException saying why the vector codec cannot run
      */
     public static LilcomCodec create() {
+        if (PROBLEM != null) {
+            throw new UnsupportedOperationException(PROBLEM);
+        }
+        return WARMING;
+    }
+
+    /** The vector kernels themselves, never the scalar stand-in (for tests and benchmarks). */
+    public static LilcomCodec kernels() {
         if (PROBLEM != null) {
             throw new UnsupportedOperationException(PROBLEM);
         }

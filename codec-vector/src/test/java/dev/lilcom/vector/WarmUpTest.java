@@ -1,0 +1,30 @@
+package dev.lilcom.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lilcom.LilcomDecoder;
+import dev.lilcom.LilcomEncoder;
+import dev.lilcom.scalar.ScalarCodec;
+import dev.lilcom.testing.GoldenCase;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The scalar stand-in gives the same results while the vector kernels warm up, and hands over. */
+class WarmUpTest {
+    @Test
+    void givesIdenticalResultsAndHandsOverToTheVectorKernels() throws InterruptedException {
+        VectorWarmUp codec = VectorWarmUp.start(ScalarCodec.INSTANCE, VectorCodec.kernels());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        do {
+            for (GoldenCase c : GoldenCase.all()) {
+                byte[] blob = new LilcomEncoder(codec).compress(c.input().toFloat32C(), c.shape(),
+                        dev.lilcom.CompressOptions.defaults().withTickPower(c.tickPower()).withCoefficients(c.coeffs()));
+                assertArrayEquals(c.blob(), blob, c.name());
+                assertArrayEquals(c.output(), new LilcomDecoder(codec).decompress(c.blob()).data(), c.name());
+            }
+            Thread.sleep(50);
+        } while (!codec.isWarm() && System.nanoTime() < deadline);
+        assertTrue(codec.isWarm(), "not warm after 120 s");
+    }
+}
