@@ -19,5 +19,5 @@ cd "$root"
 ./mvnw -B -q -pl fuzz -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/fuzz.classpath >&2
 classpath="$here/target/classes:$(cat "$here/target/fuzz.classpath")"
 
-exec nice -n 19 "$JAVA_HOME/bin/java" -XX:ActiveProcessorCount=1 -Xss4m --add-modules jdk.incubator.vector \
+exec nice -n 19 "$JAVA_HOME/bin/java" -XX:ActiveProcessorCount=1 -Xss4m --add-modules jdk.incubator.vector -Ddev.lilcom.vector.warmup=false \
     -cp "$classpath" dev.lilcom.fuzz.BlobFuzzer --golden "$root/codec-scalar/src/test/resources/golden" "$@"

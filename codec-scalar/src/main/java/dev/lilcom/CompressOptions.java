@@ -11,11 +11,13 @@ import java.util.Arrays;
  * CompressOptions fixed = CompressOptions.defaults().withCoefficients(256, 200);
  * }</pre>
  *
- * <p>Every decoded value is within {@code 2^(tickPower-1)} of the input (unless the input is so
- * large relative to the tick that its integer code saturates; see the README's guarantees).
+ * <p>Every decoded value is within half a tick, {@code 2^(tickPower-1)}, of the input, plus the
+ * float32 rounding of the offset from its prediction and of the result (negligible unless values
+ * are large relative to the tick), unless its int code saturated; the README's guarantees give the
+ * exact bound.
  */
 public final class CompressOptions {
-    /** The tick power lilcom uses by default: values are kept to within 2^-9. */
+    /** The tick power lilcom uses by default: a tick of 2^-8, errors of half that. */
     public static final int DEFAULT_TICK_POWER = -8;
     /** Smallest tick power the format allows. */
     public static final int MIN_TICK_POWER = -20;

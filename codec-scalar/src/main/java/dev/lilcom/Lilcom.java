@@ -14,7 +14,9 @@ import java.nio.FloatBuffer;
  *         CompressOptions.defaults().withTickPower(-5));
  * }</pre>
  *
- * <p>Every decoded value is within {@code 2^(tickPower-1)} of the input unless its code saturated.
+ * <p>Every decoded value is within half a tick, {@code 2^(tickPower-1)}, of the input, plus the
+ * float32 rounding of the offset from its prediction and of the result (negligible unless values
+ * are large relative to the tick; see the README's guarantees), unless its code saturated.
  * The static methods are thread-safe and allocate their scratch space per call; for many calls on
  * one thread, a {@link LilcomEncoder} and {@link LilcomDecoder} reuse it. Input arrays are never
  * modified. Invalid blobs throw {@link LilcomFormatException}; invalid arguments throw

@@ -5,6 +5,7 @@ import dev.lilcom.format.Header;
 import dev.lilcom.format.StreamReader;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Objects;
  * <p>Any blob that is not valid lilcom throws {@link LilcomFormatException} with the reason and the
  * byte offset. A header may claim a shape far larger than its bytes (runs of zeros cost almost
  * nothing), so decoding to a new array refuses shapes above {@link #maxElements()} elements before
- * allocating anything.
+ * allocating anything, and below that allocates no more than the bytes read so far can hold (about
+ * 8 values a byte) plus what zero runs have proved, growing as it decodes.
  */
 public final class LilcomDecoder {
     /**
@@ -78,8 +80,14 @@ public final class LilcomDecoder {
         Objects.checkFromIndexSize(offset, length, blob.length);
         StreamReader in = readHeader(blob, offset, length);
         header.checkSize(maxElements, in.byteOffset());
-        float[] data = new float[(int) header.size];
-        decodeData(in, data, 0);
+        int n = (int) header.size;
+        // Every value outside a zero run takes at least one bit, so a blob of this length holds at
+        // most about 8 * length such values. Zero runs can hold far more, legitimately, so start
+        // there and grow as the stream proves it: a short corrupt blob claiming a huge shape then
+        // fails at its end without the huge allocation.
+        long plausible = Math.max(1L << 16, 8L * length + 64);
+        float[] data = new float[(int) Math.min(n, plausible)];
+        data = decodeData(in, data, 0, n);
         return new LilcomArray(data, header.shape());
     }
 
@@ -108,7 +116,7 @@ public final class LilcomDecoder {
         StreamReader in = readHeader(blob, offset, length);
         header.checkSize(Shape.MAX_ELEMENTS, in.byteOffset());
         checkRoom(out.length - outOffset);
-        decodeData(in, out, outOffset);
+        decodeData(in, out, outOffset, (int) header.size);
         return (int) header.size;
     }
 
@@ -127,15 +135,40 @@ public final class LilcomDecoder {
         checkRoom(out.remaining());
         int n = (int) header.size;
         if (out.hasArray() && !out.isReadOnly()) {
-            decodeData(in, out.array(), out.arrayOffset() + out.position());
+            decodeData(in, out.array(), out.arrayOffset() + out.position(), n);
         } else {
             float[] y = floatScratch.length >= n ? floatScratch : (floatScratch = new float[n]);
-            decodeData(in, y, 0);
+            decodeData(in, y, 0, n);
             out.put(out.position(), y, 0, n);
         }
         out.position(out.position() + n);
         blob.position(blob.limit());
         return n;
+    }
+
+    /**
+     * Decodes only the first {@code rows} indices along axis 0 (for a feature matrix: the first
+     * rows frames) into {@code out} from {@code outOffset}. The format is sequential, so this reads
+     * the blob only as far as those rows reach: the rest is neither decoded nor checked.
+     *
+     * @return the number of floats written ({@code rows} times the product of the other dims)
+     * @throws IllegalArgumentException if rows is not in 0..dim[0] or the rows do not fit in out
+     */
+    public int decompressRows(byte[] blob, int offset, int length, int rows, float[] out, int outOffset) {
+        Objects.checkFromIndexSize(offset, length, blob.length);
+        Objects.checkIndex(outOffset, out.length + 1);
+        StreamReader in = readHeader(blob, offset, length);
+        header.checkSize(Shape.MAX_ELEMENTS, in.byteOffset());
+        if (rows < 0 || rows > header.dims[0]) {
+            throw new IllegalArgumentException("asked for " + rows + " rows of a blob of shape " + header.shapeString());
+        }
+        long count = (long) rows * header.strides[0];
+        if (count > out.length - outOffset) {
+            throw new IllegalArgumentException(rows + " rows of shape " + header.shapeString() + " are " + count
+                    + " floats but the output has room for " + (out.length - outOffset));
+        }
+        decodeData(in, out, outOffset, (int) count);
+        return (int) count;
     }
 
     /** Reads only the header of a blob: shape, tick power and coefficients. */
@@ -170,9 +203,12 @@ public final class LilcomDecoder {
         }
     }
 
-    /** Parses the codes chunk by chunk and reconstructs each chunk while it is in cache. */
-    private void decodeData(StreamReader in, float[] y, int yOffset) {
-        int n = (int) header.size;
+    /**
+     * Parses the codes chunk by chunk and reconstructs each chunk while it is in cache, up to
+     * element {@code count}; only a whole array's stream is checked for trailing bytes.
+     */
+    private float[] decodeData(StreamReader in, float[] y, int yOffset, int count) {
+        int n = count;
         int d = header.rowLength;
         int chunk = d >= CHUNK ? CHUNK : (CHUNK / d) * d;
         chunk = Math.min(chunk, n);
@@ -180,9 +216,16 @@ public final class LilcomDecoder {
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
             in.next(codes, 0, to - from);
+            if (yOffset + to > y.length) {
+                // only a new array (offset 0) starts smaller than its blob's shape
+                y = Arrays.copyOf(y, (int) Math.min(n, Math.max(to, 2L * y.length)));
+            }
             codec.reconstruct(header, codes, from, to, y, yOffset);
         }
-        in.finish();
+        if (count == header.size) {
+            in.finish();
+        }
+        return y;
     }
 
     private byte[] bytesOf(ByteBuffer blob) {

@@ -138,6 +138,25 @@ public abstract class CodecConformanceTest {
         assertThrows(IllegalArgumentException.class, () -> d.decompress(blob, 0, blob.length, new float[10], 0));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenCases")
+    void decodesRowPrefixesAsThePrefixOfTheWhole(GoldenCase c) {
+        float[] whole = c.output();
+        int rowSize = whole.length / c.shape()[0];
+        LilcomDecoder d = decoder();
+        for (int rows : new int[] {0, 1, c.shape()[0] / 2, c.shape()[0] - 1, c.shape()[0]}) {
+            if (rows < 0) {
+                continue;
+            }
+            float[] out = new float[rows * rowSize + 2];
+            assertEquals(rows * rowSize, d.decompressRows(c.blob(), 0, c.blob().length, rows, out, 1));
+            assertBitsEqual(Arrays.copyOf(whole, rows * rowSize), Arrays.copyOfRange(out, 1, 1 + rows * rowSize),
+                    c.name() + " first " + rows + " rows");
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> d.decompressRows(c.blob(), 0, c.blob().length, c.shape()[0] + 1, new float[whole.length + rowSize], 0));
+    }
+
     @Test
     void compressesIntoCallerArray() {
         float[] x = smooth(new Random(1), 40 * 50);

@@ -178,12 +178,15 @@ final class PreparedRead {
         if (first == 0 && last == chunkRows[c]) {
             return decoder.decompress(bytes, chunkOffset[c], chunkLength[c], out, dst);
         }
-        // The codec decodes whole blobs; a rows-prefix decode would let this stop at row `last`.
-        int n = chunkRows[c] * numFeatures;
+        // The format is sequential: decode only up to row `last`, straight into out when the rows start at 0.
+        if (first == 0) {
+            return decoder.decompressRows(bytes, chunkOffset[c], chunkLength[c], last, out, dst);
+        }
+        int n = last * numFeatures;
         if (rowScratch.length < n) {
             rowScratch = new float[n];
         }
-        decoder.decompress(bytes, chunkOffset[c], chunkLength[c], rowScratch, 0);
+        decoder.decompressRows(bytes, chunkOffset[c], chunkLength[c], last, rowScratch, 0);
         int count = (last - first) * numFeatures;
         System.arraycopy(rowScratch, first * numFeatures, out, dst, count);
         return count;
