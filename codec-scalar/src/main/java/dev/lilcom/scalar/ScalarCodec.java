@@ -3,6 +3,7 @@ package dev.lilcom.scalar;
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
 import dev.lilcom.format.ValueBits;
+import dev.lilcom.format.Widths;
 import dev.lilcom.format.ZigZag;
 
 /**
@@ -283,18 +284,7 @@ public final class ScalarCodec implements LilcomCodec {
 
     @Override
     public void widths(int[] values, int n, int[] w) {
-        int prev = 0;
-        for (int j = 0; j < n; j++) {
-            int wj = Math.max(ZigZag.width(values[j]), prev - 1);
-            w[j] = wj;
-            prev = wj;
-        }
-        int next = 0;
-        for (int j = n - 1; j >= 0; j--) {
-            int wj = Math.max(w[j], next - 1);
-            w[j] = wj;
-            next = wj;
-        }
+        Widths.compute(values, n, w);
     }
 
     @Override
@@ -335,11 +325,9 @@ public final class ScalarCodec implements LilcomCodec {
             int j = block + stride;
             int end = block + blockLength;
             // up to the next multiple of 8, then eight lanes at a time in registers
-            for (; j < end && (j & 7) != 0; j++) {
-                double left = r[j - stride];
-                sums[j & 7] += left * r[j];
-                sums[8 + (j & 7)] += left * left;
-            }
+            int aligned = Math.min(end, (j + 7) & ~7);
+            addNeighbours(r, j, aligned, stride, sums);
+            j = aligned;
             if (j + 8 <= end) {
                 double p0 = sums[0], p1 = sums[1], p2 = sums[2], p3 = sums[3];
                 double p4 = sums[4], p5 = sums[5], p6 = sums[6], p7 = sums[7];
@@ -359,11 +347,19 @@ public final class ScalarCodec implements LilcomCodec {
                 sums[8] = s0; sums[9] = s1; sums[10] = s2; sums[11] = s3;
                 sums[12] = s4; sums[13] = s5; sums[14] = s6; sums[15] = s7;
             }
-            for (; j < end; j++) {
-                double left = r[j - stride];
-                sums[j & 7] += left * r[j];
-                sums[8 + (j & 7)] += left * left;
-            }
+            addNeighbours(r, j, end, stride, sums);
+        }
+    }
+
+    /**
+     * The neighbour sums of {@code j} in {@code [from, to)} one at a time, into the partial sum of
+     * lane {@code j & 7}: the heads and tails of both codecs' loops.
+     */
+    public static void addNeighbours(double[] r, int from, int to, int stride, double[] sums) {
+        for (int j = from; j < to; j++) {
+            double left = r[j - stride];
+            sums[j & 7] += left * r[j];
+            sums[8 + (j & 7)] += left * left;
         }
     }
 }

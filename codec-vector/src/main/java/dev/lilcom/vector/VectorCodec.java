@@ -380,11 +380,9 @@ public final class VectorCodec implements LilcomCodec {
         for (int block = 0; block < n; block += blockLength) {
             int j = block + stride;
             int end = block + blockLength;
-            for (; j < end && (j & 7) != 0; j++) {
-                double left = r[j - stride];
-                sums[j & 7] += left * r[j];
-                sums[8 + (j & 7)] += left * left;
-            }
+            int aligned = Math.min(end, (j + 7) & ~7);
+            ScalarCodec.addNeighbours(r, j, aligned, stride, sums);
+            j = aligned;
             if (j + 8 <= end) {
                 DoubleVector p0 = DoubleVector.fromArray(D, sums, 0);
                 DoubleVector s0 = DoubleVector.fromArray(D, sums, 8);
@@ -426,11 +424,7 @@ public final class VectorCodec implements LilcomCodec {
                     s3.intoArray(sums, 8 + 3 * dl);
                 }
             }
-            for (; j < end; j++) {
-                double left = r[j - stride];
-                sums[j & 7] += left * r[j];
-                sums[8 + (j & 7)] += left * left;
-            }
+            ScalarCodec.addNeighbours(r, j, end, stride, sums);
         }
     }
 }
