@@ -278,6 +278,26 @@ public abstract class CodecConformanceTest {
                 assertThrows(LilcomFormatException.class, () -> small.decompress(ok)).reason());
     }
 
+    /**
+     * Found by the fuzz work: a blob of a few bytes claiming 2^27 elements made the decoder
+     * allocate the whole 512 MiB before finding that its bytes ran out.
+     */
+    @Test
+    void shortCorruptBlobsClaimingHugeShapesFailWithoutHugeAllocations() {
+        int[] values = {2, -8, 1 << 14, 0, 1 << 13, 0, 5, 7, 9};
+        int[] w = new int[values.length];
+        dev.lilcom.format.Widths.compute(values, values.length, w);
+        dev.lilcom.format.StreamWriter sw = new dev.lilcom.format.StreamWriter();
+        byte[] blob = Arrays.copyOf(sw.buffer(), sw.write(values, values.length, w));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        LilcomFormatException e = assertThrows(LilcomFormatException.class, () -> decoder().decompress(blob));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(LilcomFormatException.Reason.STREAM_ENDED_EARLY, e.reason(), e.getMessage());
+        assertTrue(allocated < 8 << 20, "allocated " + allocated + " bytes for a " + blob.length + "-byte blob");
+    }
+
     private LilcomFormatException assertReason(LilcomFormatException.Reason reason, byte[] blob) {
         LilcomFormatException e = assertThrows(LilcomFormatException.class, () -> decoder().decompress(blob));
         assertEquals(reason, e.reason(), e.getMessage());
