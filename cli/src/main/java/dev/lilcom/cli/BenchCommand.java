@@ -32,10 +32,12 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> IMPLS = List.of("all", "auto", "scalar", "vector");
     /**
-     * The first array a codec sees also pays for JIT compilation, the Vector API's especially, so it
-     * warms up for as long as it is timed, up to this long.
+     * The first array a codec sees also pays for JIT compilation, the Vector API's especially (its
+     * kernels take seconds to reach C2), so it runs in rounds of this long until its speed settles.
      */
-    private static final double FIRST_WARMUP_SECONDS = 1;
+    private static final double SETTLE_ROUND_SECONDS = 0.25;
+    /** The most a codec's first array spends settling. */
+    private static final double SETTLE_LIMIT_SECONDS = 20;
 
     @Spec
     CommandSpec spec;
@@ -69,6 +71,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkArguments();
+        // Time the vector kernels themselves: no scalar stand-in while they compile; they settle below.
+        System.setProperty("dev.lilcom.vector.warmup", "false");
         List<LilcomCodec> codecs = codecs();
         BenchReport report = new BenchReport(spec.commandLine().getOut(), json);
         if (!files.isEmpty()) {
@@ -125,11 +129,10 @@ final class BenchCommand implements Callable<Integer> {
     private void measure(BenchCase c, List<LilcomCodec> codecs, BenchReport report, ProgressBar progress) {
         List<BenchResult> results = new ArrayList<>();
         for (LilcomCodec codec : codecs) {
-            double warmup = seconds / 4;
             if (warmCodecs.add(codec.name())) {
-                warmup = Math.max(warmup, Math.min(seconds, FIRST_WARMUP_SECONDS));
+                CodecBench.settle(c, codec, SETTLE_ROUND_SECONDS, SETTLE_LIMIT_SECONDS);
             }
-            results.add(CodecBench.run(c, codec, threads, warmup, seconds));
+            results.add(CodecBench.run(c, codec, threads, seconds / 4, seconds));
         }
         progress.clear();
         report.print(results);

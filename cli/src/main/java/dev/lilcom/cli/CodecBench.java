@@ -34,6 +34,27 @@ final class CodecBench {
                 compress, decompress, repeatable);
     }
 
+    /**
+     * Compresses and decompresses the case in rounds of {@code roundSeconds} until a round is less
+     * than 5% faster than the one before (the JIT has done its work), or {@code limitSeconds} pass.
+     */
+    static void settle(BenchCase c, LilcomCodec codec, double roundSeconds, double limitSeconds) {
+        byte[] blob = new LilcomEncoder(codec).compress(c.data(), c.shape(), c.options());
+        Worker w = new Worker(c, codec, blob);
+        long limit = System.nanoTime() + (long) (limitSeconds * 1e9);
+        double previous = 0;
+        while (System.nanoTime() < limit) {
+            double rate = Throughput.melemPerSecond(List.of(() -> {
+                w.compress();
+                w.decompress();
+            }), c.data().length, 0, roundSeconds);
+            if (previous > 0 && rate < previous * 1.05) {
+                return;
+            }
+            previous = rate;
+        }
+    }
+
     /** True when both arrays hold the same float bits (NaN payloads and the sign of zero included). */
     static boolean sameBits(float[] a, float[] b) {
         if (a.length != b.length) {
