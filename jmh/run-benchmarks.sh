@@ -3,7 +3,7 @@
 # Markdown table that goes into BENCHMARKS.md. Not part of CI.
 #
 # Usage: jmh/run-benchmarks.sh [--quick] [extra JMH arguments, e.g. -p dataSet=fbank,randn]
-#   default  2 forks, 3 x 1 s warmup, 4 x 400 ms measurement per trial: 4 to 5 minutes per codec
+#   default  2 forks, 3 x 1 s warmup, 3 x 400 ms measurement per trial: about 4.5 minutes per codec
 #   --quick  1 fork, 1 x 1 s warmup, 3 x 500 ms measurement: a smoke run, under 2 minutes per codec
 # Builds jmh/target/benchmarks.jar if it is missing; delete it (or run ./mvnw package) after
 # changing the code. Results: jmh/target/jmh-results.json (JMH's JSON), table on stdout.

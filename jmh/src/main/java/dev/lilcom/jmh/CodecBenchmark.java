@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the {@code vector} trials fail at setup with the reason; {@code run-benchmarks.sh} only passes
  * the codecs {@link AvailableCodecs} reports.
  *
- * <p>The defaults here are the full run: 2 forks per trial of 3 s warmup and 1.6 s measurement,
+ * <p>The defaults here are the full run: 2 forks per trial of 3 s warmup and 1.2 s measurement,
  * 6 to 8 s per fork with JVM start and setup, so the 20 trials (5 data sets x 4 operations) of
  * one codec take 4 to 5 minutes on 2 cores. The forks measure the vector kernels from the first
  * call ({@code -Ddev.lilcom.vector.warmup=false}: no scalar stand-in while they compile), so the
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Ddev.lilcom.vector.warmup=false"})
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 4, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 public class CodecBenchmark {
     /** A {@link DataSet} id. */
     @Param({"fbank", "fbank-chunk", "randn", "audio", "large"})
