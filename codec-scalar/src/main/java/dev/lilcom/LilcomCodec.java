@@ -35,7 +35,8 @@ public interface LilcomCodec {
 
     /**
      * Reconstruction (format section 4) of elements {@code [from, to)} of the array, whose codes
-     * are {@code codes[0 .. to-from)}, into {@code y[yOffset + from .. yOffset + to)}. Elements
+     * are {@code codes[0 .. to-from)} in their zigzag form (as the stream holds them: undoing the
+     * zigzag here keeps three operations out of the serial bit parser), into {@code y[yOffset + from .. yOffset + to)}. Elements
      * before {@code from} must already be in {@code y}; they are read as predictors.
      */
     void reconstruct(Header h, int[] codes, int from, int to, float[] y, int yOffset);

@@ -99,8 +99,9 @@ public final class StreamReader {
     }
 
     /**
-     * Reads {@code n} values into {@code out[off .. off+n)}: the same as {@link #next()} n times,
-     * with the state in registers. The bits wait in a 64-bit buffer refilled eight bytes at a
+     * Reads {@code n} values into {@code out[off .. off+n)} as their zigzag codes (the stream's
+     * unsigned form; {@link ZigZag#decode} gives the values, which the codecs' reconstruction does
+     * on the fly): otherwise the same as {@link #next()} n times, with the state in registers. The bits wait in a 64-bit buffer refilled eight bytes at a
      * time, and the width rules reduce to bit arithmetic on the two change bits: a value's top bit
      * is implied unless the previous change was a decrease or this one is an increase. Bits past
      * the end read as zero; whether any were used is checked once at the end of the call.
@@ -181,7 +182,7 @@ public final class StreamReader {
             int used = changeLen + valueLen;
             buf >>>= used;
             avail -= used;
-            out[i++] = ZigZag.decode((int) u);
+            out[i++] = (int) u;
             cur += up - down;
             decreased = down;
         }

@@ -208,7 +208,7 @@ public final class ScalarCodec implements LilcomCodec {
             float left = j > 0 ? y[o - 1] : 0f;
             for (int i = 0; i < count; i++, j++) {
                 float p = j > 0 ? left * aL : 0f;
-                left = p + (float) codes[c + i] * tick;
+                left = p + (float) ZigZag.decode(codes[c + i]) * tick;
                 y[o + i] = left;
             }
             return;
@@ -220,7 +220,7 @@ public final class ScalarCodec implements LilcomCodec {
                 int k = Integer.numberOfTrailingZeros(m);
                 p = p + y[e - h.strides[k]] * h.a[k];
             }
-            y[e] = p + (float) codes[c + i] * tick;
+            y[e] = p + (float) ZigZag.decode(codes[c + i]) * tick;
         }
     }
 
@@ -255,13 +255,13 @@ public final class ScalarCodec implements LilcomCodec {
                 int j3 = t - 3;
                 float p3 = j3 > 0 ? y3 * aL : 0f;
                 p3 = p3 + y[r2 + j3] * aU;
-                y3 = p3 + (float) codes[c3 + j3] * tick;
+                y3 = p3 + (float) ZigZag.decode(codes[c3 + j3]) * tick;
                 y[r3 + j3] = y3;
-                y2 = (y2 * aL + y[r1 + t - 2] * aU) + (float) codes[c2 + t - 2] * tick;
+                y2 = (y2 * aL + y[r1 + t - 2] * aU) + (float) ZigZag.decode(codes[c2 + t - 2]) * tick;
                 y[r2 + t - 2] = y2;
-                y1 = (y1 * aL + y[r0 + t - 1] * aU) + (float) codes[c1 + t - 1] * tick;
+                y1 = (y1 * aL + y[r0 + t - 1] * aU) + (float) ZigZag.decode(codes[c1 + t - 1]) * tick;
                 y[r1 + t - 1] = y1;
-                y0 = (y0 * aL + y[r0 - d + t] * aU) + (float) codes[c0 + t] * tick;
+                y0 = (y0 * aL + y[r0 - d + t] * aU) + (float) ZigZag.decode(codes[c0 + t]) * tick;
                 y[r0 + t] = y0;
             }
         }
@@ -279,7 +279,7 @@ public final class ScalarCodec implements LilcomCodec {
             float tick) {
         float p = j > 0 ? y[e - 1] * aL : 0f;
         p = p + y[e - d] * aU;
-        y[e] = p + (float) codes[ci] * tick;
+        y[e] = p + (float) ZigZag.decode(codes[ci]) * tick;
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class ReferenceCodec implements LilcomCodec {
             int mask = h.earlierAxes(row);
             for (; e < end; e++, j++) {
                 float p = predict(h, y, yOffset, e, j, aL, mask);
-                y[yOffset + e] = p + (float) codes[e - from] * tick;
+                y[yOffset + e] = p + (float) dev.lilcom.format.ZigZag.decode(codes[e - from]) * tick;
             }
         }
     }

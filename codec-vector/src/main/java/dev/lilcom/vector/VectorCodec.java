@@ -237,7 +237,8 @@ public final class VectorCodec implements LilcomCodec {
             float above = t < d ? y[o - d + t] : 0f;
             FloatVector up = FloatVector.broadcast(F, above).slice(LANES - 1, prev);
             FloatVector p = prev.mul(aL).blend(0f, hasLeft.not()).add(up.mul(aU));
-            IntVector cv = IntVector.fromArray(I, codes, c + t, map, 0, inRow);
+            IntVector u = IntVector.fromArray(I, codes, c + t, map, 0, inRow);
+            IntVector cv = u.lanewise(VectorOperators.LSHR, 1).lanewise(VectorOperators.XOR, u.and(1).neg());
             FloatVector yv = p.add(((FloatVector) cv.convert(VectorOperators.I2F, 0)).mul(tick));
             yv.intoArray(y, o + t, map, 0, live);
             prev = yv;

@@ -4,6 +4,7 @@ import dev.lilcom.format.Header;
 import dev.lilcom.format.StreamReader;
 import dev.lilcom.format.StreamWriter;
 import dev.lilcom.format.Widths;
+import dev.lilcom.format.ZigZag;
 import java.util.Arrays;
 
 /**
@@ -35,6 +36,9 @@ public final class ValueStream {
         int[] values = Arrays.copyOf(header, header.length + Math.toIntExact(n));
         in.next(values, header.length, (int) n);
         in.finish();
+        for (int i = header.length; i < values.length; i++) {
+            values[i] = ZigZag.decode(values[i]);
+        }
         return values;
     }
 

@@ -237,12 +237,15 @@ class LimitsTest {
     static float[] predictions(Header h, int[] codes) {
         float[] p = new float[codes.length];
         float[] y = new float[codes.length];
-        int[] c = codes.clone();
+        int[] c = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            c[i] = dev.lilcom.format.ZigZag.encode(codes[i]);
+        }
         for (int i = 0; i < codes.length; i++) {
             c[i] = 0;
             ReferenceCodec.INSTANCE.reconstruct(h, c, 0, i + 1, y, 0);
             p[i] = y[i];
-            c[i] = codes[i];
+            c[i] = dev.lilcom.format.ZigZag.encode(codes[i]);
         }
         return p;
     }
