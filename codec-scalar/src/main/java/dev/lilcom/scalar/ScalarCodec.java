@@ -167,7 +167,11 @@ public final class ScalarCodec implements LilcomCodec {
         }
     }
 
-    private static void quantizeOne(float[] x, int xo, int[] codes, int co, float[] y, int e, int j, int d,
+    /**
+     * Element e (column j) of a row that predicts from its left neighbour and the row above.
+     * Public for the vector codec, whose wavefront codes its ramps with it.
+     */
+    public static void quantizeOne(float[] x, int xo, int[] codes, int co, float[] y, int e, int j, int d,
             float aL, float aU, float tick, float invTick) {
         float p = j > 0 ? y[e - 1] * aL : 0f;
         p = p + y[e - d] * aU;
