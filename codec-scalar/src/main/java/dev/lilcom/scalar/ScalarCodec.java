@@ -107,14 +107,7 @@ public final class ScalarCodec implements LilcomCodec {
         final int r2 = base + 2 * d;
         final int r3 = base + 3 * d;
         // ramp up: lanes start one step apart, column 0 has no left neighbour
-        for (int t = 0; t < Math.min(WAVE - 1, d + WAVE - 1); t++) {
-            for (int l = Math.min(t, WAVE - 1); l >= 0; l--) {
-                int j = t - l;
-                if (j < d) {
-                    quantizeOne(x, xo, codes, co, y, base + l * d + j, j, d, aL, aU, tick, invTick);
-                }
-            }
-        }
+        quantizeTriangle(h, x, xo, codes, co, y, base, WAVE, 0, Math.min(WAVE - 1, d + WAVE - 1));
         if (d >= WAVE - 1) {
             // after the ramp, lane l has coded columns 0 .. WAVE-2-l
             float y0 = y[r0 + 2];
@@ -157,21 +150,28 @@ public final class ScalarCodec implements LilcomCodec {
             }
         }
         // ramp down: the lower lanes finish their rows
-        for (int t = Math.max(d, WAVE - 1); t < d + WAVE - 1; t++) {
-            for (int l = WAVE - 1; l >= 1; l--) {
+        quantizeTriangle(h, x, xo, codes, co, y, base, WAVE, Math.max(d, WAVE - 1), d + WAVE - 1);
+    }
+
+    /**
+     * Steps {@code [from, to)} of a wavefront of {@code lanes} rows from {@code base}, one element
+     * at a time, skipping lanes outside their rows: the ramps of both codecs' wavefronts.
+     */
+    public static void quantizeTriangle(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base,
+            int lanes, int from, int to) {
+        final int d = h.rowLength;
+        final float aL = h.lastCoefficient;
+        final float aU = h.a[h.axes - 2];
+        for (int t = from; t < to; t++) {
+            for (int l = Math.max(0, t - d + 1); l <= Math.min(t, lanes - 1); l++) {
                 int j = t - l;
-                if (j >= 0 && j < d) {
-                    quantizeOne(x, xo, codes, co, y, base + l * d + j, j, d, aL, aU, tick, invTick);
-                }
+                quantizeOne(x, xo, codes, co, y, base + l * d + j, j, d, aL, aU, h.tick, h.invTick);
             }
         }
     }
 
-    /**
-     * Element e (column j) of a row that predicts from its left neighbour and the row above.
-     * Public for the vector codec, whose wavefront codes its ramps with it.
-     */
-    public static void quantizeOne(float[] x, int xo, int[] codes, int co, float[] y, int e, int j, int d,
+    /** Element e (column j) of a row that predicts from its left neighbour and the row above. */
+    private static void quantizeOne(float[] x, int xo, int[] codes, int co, float[] y, int e, int j, int d,
             float aL, float aU, float tick, float invTick) {
         float p = j > 0 ? y[e - 1] * aL : 0f;
         p = p + y[e - d] * aU;
@@ -234,14 +234,7 @@ public final class ScalarCodec implements LilcomCodec {
         final float aL = h.lastCoefficient;
         final float aU = h.a[h.axes - 2];
         final float tick = h.tick;
-        for (int t = 0; t < Math.min(WAVE - 1, d + WAVE - 1); t++) {
-            for (int l = Math.min(t, WAVE - 1); l >= 0; l--) {
-                int j = t - l;
-                if (j < d) {
-                    reconstructOne(codes, c + l * d + j, y, o + l * d + j, j, d, aL, aU, tick);
-                }
-            }
-        }
+        reconstructTriangle(h, codes, c, y, o, WAVE, 0, Math.min(WAVE - 1, d + WAVE - 1));
         if (d >= WAVE - 1) {
             final int r0 = o;
             final int r1 = o + d;
@@ -269,12 +262,22 @@ public final class ScalarCodec implements LilcomCodec {
                 y[r0 + t] = y0;
             }
         }
-        for (int t = Math.max(d, WAVE - 1); t < d + WAVE - 1; t++) {
-            for (int l = WAVE - 1; l >= 1; l--) {
+        reconstructTriangle(h, codes, c, y, o, WAVE, Math.max(d, WAVE - 1), d + WAVE - 1);
+    }
+
+    /**
+     * Steps {@code [from, to)} of a decoding wavefront of {@code lanes} rows (codes from {@code c},
+     * rows from {@code o}), one element at a time: the ramps of both codecs' wavefronts.
+     */
+    public static void reconstructTriangle(Header h, int[] codes, int c, float[] y, int o, int lanes, int from,
+            int to) {
+        final int d = h.rowLength;
+        final float aL = h.lastCoefficient;
+        final float aU = h.a[h.axes - 2];
+        for (int t = from; t < to; t++) {
+            for (int l = Math.max(0, t - d + 1); l <= Math.min(t, lanes - 1); l++) {
                 int j = t - l;
-                if (j >= 0 && j < d) {
-                    reconstructOne(codes, c + l * d + j, y, o + l * d + j, j, d, aL, aU, tick);
-                }
+                reconstructOne(codes, c + l * d + j, y, o + l * d + j, j, d, aL, aU, h.tick);
             }
         }
     }

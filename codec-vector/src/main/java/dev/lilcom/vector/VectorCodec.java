@@ -163,16 +163,14 @@ public final class VectorCodec implements LilcomCodec {
      */
     private static void quantizeWave(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
         final int d = h.rowLength;
-        final float aLs = h.lastCoefficient;
-        final float aUs = h.a[h.axes - 2];
         final int steps = d + LANES - 1;
         if (d <= LANES) {
-            quantizeTriangle(h, x, xo, codes, co, y, base, 0, steps, aLs, aUs);
+            ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, LANES, 0, steps);
             return;
         }
-        quantizeTriangle(h, x, xo, codes, co, y, base, 0, LANES, aLs, aUs);
-        final FloatVector aL = FloatVector.broadcast(F, aLs);
-        final FloatVector aU = FloatVector.broadcast(F, aUs);
+        ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, LANES, 0, LANES);
+        final FloatVector aL = FloatVector.broadcast(F, h.lastCoefficient);
+        final FloatVector aU = FloatVector.broadcast(F, h.a[h.axes - 2]);
         final FloatVector tick = FloatVector.broadcast(F, h.tick);
         final FloatVector invTick = FloatVector.broadcast(F, h.invTick);
         final FloatVector half = FloatVector.broadcast(F, Rounding.JUST_BELOW_HALF);
@@ -190,19 +188,7 @@ public final class VectorCodec implements LilcomCodec {
             yv.intoArray(y, base + t, map, 0);
             prev = yv;
         }
-        quantizeTriangle(h, x, xo, codes, co, y, base, d, steps, aLs, aUs);
-    }
-
-    /** Steps {@code [from, to)} of a wavefront one element at a time, lanes outside their rows skipped. */
-    private static void quantizeTriangle(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base,
-            int from, int to, float aL, float aU) {
-        final int d = h.rowLength;
-        for (int t = from; t < to; t++) {
-            for (int l = Math.max(0, t - d + 1); l <= Math.min(t, LANES - 1); l++) {
-                int j = t - l;
-                ScalarCodec.quantizeOne(x, xo, codes, co, y, base + l * d + j, j, d, aL, aU, h.tick, h.invTick);
-            }
-        }
+        ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, LANES, d, steps);
     }
 
     /** {@link Rounding#halfAwayFromZero} on lanes: add the float below one half with q's sign, truncate. */
@@ -241,28 +227,33 @@ public final class VectorCodec implements LilcomCodec {
         }
     }
 
-    /** The decoding wavefront, as {@link #quantizeWave}: codes from {@code c}, rows from {@code o}. */
+    /**
+     * The decoding wavefront, as {@link #quantizeWave}: codes from {@code c}, rows from {@code o};
+     * the ramp triangles one element at a time, the steady steps without masks.
+     */
     private static void reconstructWave(Header h, int[] codes, int c, float[] y, int o) {
         final int d = h.rowLength;
+        final int steps = d + LANES - 1;
+        if (d <= LANES) {
+            ScalarCodec.reconstructTriangle(h, codes, c, y, o, LANES, 0, steps);
+            return;
+        }
+        ScalarCodec.reconstructTriangle(h, codes, c, y, o, LANES, 0, LANES);
         final FloatVector aL = FloatVector.broadcast(F, h.lastCoefficient);
         final FloatVector aU = FloatVector.broadcast(F, h.a[h.axes - 2]);
         final FloatVector tick = FloatVector.broadcast(F, h.tick);
         final int[] map = diagonal(h, d);
-        FloatVector prev = FloatVector.zero(F);
-        for (int t = 0; t < d + LANES - 1; t++) {
-            IntVector col = IOTA.neg().add(t);
-            VectorMask<Integer> inRow = col.compare(VectorOperators.GE, 0).and(col.compare(VectorOperators.LT, d));
-            VectorMask<Float> live = inRow.cast(F);
-            VectorMask<Float> hasLeft = col.compare(VectorOperators.GT, 0).cast(F);
-            float above = t < d ? y[o - d + t] : 0f;
-            FloatVector up = FloatVector.broadcast(F, above).slice(LANES - 1, prev);
-            FloatVector p = prev.mul(aL).blend(0f, hasLeft.not()).add(up.mul(aU));
-            IntVector u = IntVector.fromArray(I, codes, c + t, map, 0, inRow);
+        FloatVector prev = FloatVector.fromArray(F, y, o + LANES - 1, map, 0);
+        for (int t = LANES; t < d; t++) {
+            FloatVector up = FloatVector.broadcast(F, y[o - d + t]).slice(LANES - 1, prev);
+            FloatVector p = prev.mul(aL).add(up.mul(aU));
+            IntVector u = IntVector.fromArray(I, codes, c + t, map, 0);
             IntVector cv = u.lanewise(VectorOperators.LSHR, 1).lanewise(VectorOperators.XOR, u.and(1).neg());
             FloatVector yv = p.add(((FloatVector) cv.convert(VectorOperators.I2F, 0)).mul(tick));
-            yv.intoArray(y, o + t, map, 0, live);
+            yv.intoArray(y, o + t, map, 0);
             prev = yv;
         }
+        ScalarCodec.reconstructTriangle(h, codes, c, y, o, LANES, d, steps);
     }
 
     @Override
