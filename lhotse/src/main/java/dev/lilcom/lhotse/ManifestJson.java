@@ -3,7 +3,10 @@ package dev.lilcom.lhotse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Converts between lhotse's manifest JSON and {@link MonoCut} / {@link Features}. Unknown fields
@@ -23,7 +26,33 @@ final class ManifestJson {
         }
         JsonNode features = node.get("features");
         return new MonoCut(text(node, "id"), number(node, "start"), number(node, "duration"), channel(node),
-                features == null || features.isNull() ? null : features(features, storageRoot));
+                features == null || features.isNull() ? null : features(features, storageRoot), supervisions(node));
+    }
+
+    private static List<SupervisionSegment> supervisions(JsonNode cut) {
+        JsonNode list = cut.get("supervisions");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("field \"supervisions\" must be a list, not " + list.getNodeType());
+        }
+        List<SupervisionSegment> result = new ArrayList<>(list.size());
+        for (JsonNode s : list) {
+            if (!s.isObject()) {
+                throw new IllegalArgumentException("a supervision must be a JSON object, not " + s.getNodeType());
+            }
+            try {
+                result.add(new SupervisionSegment(text(s, "id"), text(s, "recording_id"), number(s, "start"),
+                        number(s, "duration"), channel(s), optionalText(s, "text"), optionalText(s, "language"),
+                        optionalText(s, "speaker")));
+            } catch (IllegalArgumentException e) {
+                JsonNode id = s.get("id");
+                throw new IllegalArgumentException("supervision " + (id != null ? id : "without an id") + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return result;
     }
 
     /** A FeatureSet manifest entry, or a cut's {@code features}. */
@@ -49,7 +78,18 @@ final class ManifestJson {
         node.put("start", cut.start());
         node.put("duration", cut.duration());
         node.put("channel", cut.channel());
-        node.putArray("supervisions");
+        ArrayNode supervisions = node.putArray("supervisions");
+        for (SupervisionSegment s : cut.supervisions()) {
+            ObjectNode sup = supervisions.addObject();
+            sup.put("id", s.id());
+            sup.put("recording_id", s.recordingId());
+            sup.put("start", s.start());
+            sup.put("duration", s.duration());
+            sup.put("channel", s.channel());
+            putIfPresent(sup, "text", s.text());
+            putIfPresent(sup, "language", s.language());
+            putIfPresent(sup, "speaker", s.speaker());
+        }
         Features f = cut.features();
         if (f != null) {
             ObjectNode features = node.putObject("features");
@@ -72,6 +112,12 @@ final class ManifestJson {
         return node;
     }
 
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
     private static String relativeIfUnder(Path storage, Path folder) {
         Path absolute = storage.toAbsolutePath().normalize();
         Path base = folder.toAbsolutePath().normalize();
@@ -89,6 +135,17 @@ final class ManifestJson {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = required(node, field);
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("field \"" + field + "\" must be a string, not " + value);
+        }
+        return value.textValue();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
         if (!value.isTextual()) {
             throw new IllegalArgumentException("field \"" + field + "\" must be a string, not " + value);
         }

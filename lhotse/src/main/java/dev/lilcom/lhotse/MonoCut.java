@@ -1,5 +1,6 @@
 package dev.lilcom.lhotse;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,19 @@ import java.util.Objects;
  * @param duration seconds
  * @param channel the recording's channel
  * @param features the precomputed features, or {@code null} when the cut has none
+ * @param supervisions the cut's supervisions (transcripts), in manifest order; may be empty
  */
-public record MonoCut(String id, double start, double duration, int channel, Features features) {
-    /** Checks that the id is present. */
+public record MonoCut(String id, double start, double duration, int channel, Features features,
+        List<SupervisionSegment> supervisions) {
+    /** Checks that the id is present and keeps an unmodifiable copy of the supervisions. */
     public MonoCut {
         Objects.requireNonNull(id, "id");
+        supervisions = List.copyOf(supervisions);
+    }
+
+    /** A cut without supervisions. */
+    public MonoCut(String id, double start, double duration, int channel, Features features) {
+        this(id, start, duration, channel, features, List.of());
     }
 
     /**
