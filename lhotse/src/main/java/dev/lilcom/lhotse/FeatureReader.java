@@ -79,6 +79,28 @@ public final class FeatureReader implements AutoCloseable {
     }
 
     /**
+     * Loads the cut's features into {@code out} from {@code offset}, as {@link #load(MonoCut, float[], int)},
+     * checking that they have {@code numFeatures} columns (a batch's width) before writing anything.
+     *
+     * @return the number of frames written
+     * @throws FeatureLoadException naming the cut if its features cannot be loaded or have another width
+     */
+    public int load(MonoCut cut, float[] out, int offset, int numFeatures) {
+        Objects.checkIndex(offset, out.length + 1);
+        PreparedRead read = prepare(cut);
+        if (read.numFeatures() != numFeatures) {
+            throw new FeatureLoadException(cut.id(), "its features have " + read.numFeatures()
+                    + " columns; expected " + numFeatures, null);
+        }
+        if (read.size() > out.length - offset) {
+            throw new IllegalArgumentException("cut " + cut.id() + " has " + read.frames() + " x " + read.numFeatures()
+                    + " features but the output has room for " + (out.length - offset) + " floats");
+        }
+        decode(cut.id(), read, out, offset);
+        return read.frames();
+    }
+
+    /**
      * The whole stored matrix of a FeatureSet entry.
      *
      * @throws FeatureLoadException naming the recording (or the storage key) if it cannot be loaded

@@ -1,0 +1,174 @@
+package dev.lilcom.lhotse.dataset;
+
+import dev.lilcom.lhotse.FeatureLoadException;
+import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.SupervisionSegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Turns a sampled batch of cuts into a {@link FeatureBatch}: lhotse's {@code K2SpeechRecognitionDataset}
+ * order (longest first) and supervisions, {@code collate_features}'s padded tensor. Thread-safe
+ * (the reader is), one batch per call.
+ */
+final class BatchCollator {
+    private static final Comparator<MonoCut> LONGEST_FIRST = Comparator.comparingDouble(MonoCut::duration).reversed();
+
+    private final FeatureReader reader;
+    private final FailurePolicy policy;
+
+    BatchCollator(FeatureReader reader, FailurePolicy policy) {
+        this.reader = reader;
+        this.policy = policy;
+    }
+
+    /**
+     * Collates {@code sampled} into a buffer from {@code buffers} (given the floats it needs).
+     *
+     * @return the batch, or {@code null} if every cut failed under {@link FailurePolicy#SKIP_CUT}
+     * @throws FeatureLoadException for the first failing cut under {@link FailurePolicy#FAIL_BATCH}
+     */
+    FeatureBatch collate(List<MonoCut> sampled, IntFunction<float[]> buffers) {
+        List<MonoCut> cuts = new ArrayList<>(sampled);
+        cuts.sort(LONGEST_FIRST); // List.sort is stable, as Python's sorted(reverse=True) is
+        List<FeatureLoadException> skipped = new ArrayList<>();
+        List<MonoCut> rows = new ArrayList<>(cuts.size());
+        int[] lengths = new int[cuts.size()];
+        int numFeatures = -1;
+        for (MonoCut cut : cuts) {
+            try {
+                if (cut.features() == null) {
+                    throw new FeatureLoadException(cut.id(), "the cut has no features", null);
+                }
+                int width = cut.features().numFeatures();
+                if (numFeatures >= 0 && width != numFeatures) {
+                    throw new FeatureLoadException(cut.id(), "it has " + width + " features per frame; the batch's "
+                            + "first cut has " + numFeatures, null);
+                }
+                int frames;
+                try {
+                    frames = cut.numFrames();
+                } catch (RuntimeException e) {
+                    throw new FeatureLoadException(cut.id(), e.getMessage(), e);
+                }
+                numFeatures = width;
+                lengths[rows.size()] = frames;
+                rows.add(cut);
+            } catch (FeatureLoadException e) {
+                fail(e, skipped);
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        lengths = Arrays.copyOf(lengths, rows.size());
+        int frames = Arrays.stream(lengths).max().orElseThrow();
+        long size = (long) rows.size() * frames * numFeatures;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new FeatureLoadException(rows.get(0).id(), "the batch of " + rows.size() + " x " + frames + " x "
+                    + numFeatures + " floats does not fit in a Java array", null);
+        }
+        float[] data = buffers.apply((int) size);
+        boolean[] failed = decodeRows(rows, lengths, frames, numFeatures, data, skipped);
+        int kept = 0;
+        for (boolean f : failed) {
+            kept += f ? 0 : 1;
+        }
+        if (kept == 0) {
+            return null;
+        }
+        if (kept < rows.size()) {
+            return compact(rows, lengths, failed, frames, numFeatures, data, skipped);
+        }
+        return new FeatureBatch(rows, data, frames, numFeatures, lengths, supervisions(rows, lengths), skipped);
+    }
+
+    /**
+     * Decodes each row into its {@code frames x numFeatures} slot of {@code data} and pads it.
+     * The one place a batch's blobs are decoded: one cut after the other today; decoding the
+     * blobs of the whole batch together (a batched {@code LilcomDecoder}) plugs in here.
+     *
+     * @return which rows failed (under {@link FailurePolicy#SKIP_CUT})
+     */
+    private boolean[] decodeRows(List<MonoCut> rows, int[] lengths, int frames, int numFeatures, float[] data,
+            List<FeatureLoadException> skipped) {
+        boolean[] failed = new boolean[rows.size()];
+        int stride = frames * numFeatures;
+        for (int i = 0; i < rows.size(); i++) {
+            MonoCut cut = rows.get(i);
+            int base = i * stride;
+            try {
+                int loaded = load(cut, data, base, numFeatures);
+                if (loaded != lengths[i]) {
+                    throw new FeatureLoadException(cut.id(), "loaded " + loaded + " frames, but the cut's num_frames is "
+                            + lengths[i], null);
+                }
+                Arrays.fill(data, base + loaded * numFeatures, base + stride, FeatureBatch.PADDING);
+            } catch (FeatureLoadException e) {
+                fail(e, skipped);
+                failed[i] = true;
+            }
+        }
+        return failed;
+    }
+
+    private int load(MonoCut cut, float[] data, int offset, int numFeatures) {
+        try {
+            return reader.load(cut, data, offset, numFeatures);
+        } catch (FeatureLoadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FeatureLoadException(cut.id(), String.valueOf(e), e);
+        }
+    }
+
+    /** Drops failed rows: the rest move up, re-padded to their own longest (as if never sampled with the others). */
+    private static FeatureBatch compact(List<MonoCut> rows, int[] lengths, boolean[] failed, int frames, int numFeatures,
+            float[] data, List<FeatureLoadException> skipped) {
+        List<MonoCut> keptRows = new ArrayList<>();
+        int[] keptLengths = new int[rows.size()];
+        int newFrames = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!failed[i]) {
+                keptLengths[keptRows.size()] = lengths[i];
+                keptRows.add(rows.get(i));
+                newFrames = Math.max(newFrames, lengths[i]);
+            }
+        }
+        int newStride = newFrames * numFeatures;
+        for (int i = 0, j = 0; i < rows.size(); i++) {
+            if (!failed[i]) {
+                // j <= i and newStride <= stride: every copy moves data toward the start, never over a row still to move
+                System.arraycopy(data, i * frames * numFeatures, data, j * newStride, newStride);
+                j++;
+            }
+        }
+        keptLengths = Arrays.copyOf(keptLengths, keptRows.size());
+        return new FeatureBatch(keptRows, data, newFrames, numFeatures, keptLengths, supervisions(keptRows, keptLengths),
+                skipped);
+    }
+
+    private void fail(FeatureLoadException e, List<FeatureLoadException> skipped) {
+        if (policy == FailurePolicy.FAIL_BATCH) {
+            throw e;
+        }
+        skipped.add(e);
+    }
+
+    /** lhotse's {@code supervision_intervals} with its {@code supervision_to_frames(..., max_frames=cut.num_frames)}. */
+    private static List<SupervisionSpan> supervisions(List<MonoCut> rows, int[] lengths) {
+        List<SupervisionSpan> spans = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            MonoCut cut = rows.get(i);
+            for (SupervisionSegment s : cut.supervisions()) {
+                int[] span = s.toFrames(cut.features().frameShift(), cut.features().samplingRate(), lengths[i]);
+                spans.add(new SupervisionSpan(s.text(), i, span[0], span[1]));
+            }
+        }
+        return spans;
+    }
+}

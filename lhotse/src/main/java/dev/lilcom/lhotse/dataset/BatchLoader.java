@@ -1,0 +1,273 @@
+package dev.lilcom.lhotse.dataset;
+
+import dev.lilcom.lhotse.FeatureLoadException;
+import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.lhotse.MonoCut;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A training loader of batches: takes the batches of cuts a sampler draws and delivers them, in
+ * order, as {@link FeatureBatch}es, each collated by one worker thread while the consumer trains
+ * on earlier ones; at most {@code prefetch} batches are prepared ahead.
+ *
+ * <pre>{@code
+ * CutSampler sampler = new DynamicBucketingSampler(CutSource.manifest(path), SamplingOptions.maxDuration(200).shuffle(0), 10);
+ * try (FeatureReader reader = new FeatureReader();
+ *      BatchLoader batches = BatchLoader.builder(reader).threads(4).open(sampler.iterator())) {
+ *     while (batches.hasNext()) {
+ *         FeatureBatch batch = batches.next();   // valid until the next call
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Buffers are reused: at most {@code prefetch + 1} feature arrays exist, each growing to the
+ * largest batch it has held, so a warm loader allocates next to nothing per batch. A cut that fails
+ * to load is handled as the {@link FailurePolicy} says. A failure of the sampler itself (a bad
+ * manifest line, say) is thrown after the batches before it, and ends the stream. The loader is used
+ * from one consumer thread.
+ */
+public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable {
+    private static final AtomicInteger LOADERS = new AtomicInteger();
+
+    private final BatchCollator collator;
+    private final Iterator<List<MonoCut>> sampled;
+    private final int prefetch;
+    private final ExecutorService workers;
+    private final ArrayDeque<Pending> window = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<float[]> spare = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger skippedCuts = new AtomicInteger();
+    private FeatureBatch ready;
+    private float[] lent;
+    private boolean sampledDone;
+    private boolean closed;
+
+    private record Pending(List<MonoCut> cuts, Future<FeatureBatch> result) {}
+
+    private BatchLoader(Builder b, Iterator<List<MonoCut>> sampled) {
+        this.collator = new BatchCollator(b.reader, b.policy);
+        this.sampled = sampled;
+        this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.threads;
+        String name = "lilcom-lhotse-batches-" + LOADERS.incrementAndGet() + "-worker-";
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(b.threads, task -> {
+            Thread t = new Thread(task, name + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts configuring a loader that reads through {@code reader} (which the loader does not close). */
+    public static Builder builder(FeatureReader reader) {
+        return new Builder(reader);
+    }
+
+    /** How a {@link BatchLoader} runs. */
+    public static final class Builder {
+        private final FeatureReader reader;
+        private int threads = 1;
+        private int prefetch;
+        private FailurePolicy policy = FailurePolicy.FAIL_BATCH;
+
+        private Builder(FeatureReader reader) {
+            this.reader = Objects.requireNonNull(reader, "reader");
+        }
+
+        /** Worker threads collating batches, one batch each at a time (default 1). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1; got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Most batches prepared or being prepared ahead of the consumer (default twice the threads). */
+        public Builder prefetch(int prefetch) {
+            if (prefetch < 1) {
+                throw new IllegalArgumentException("prefetch must be at least 1; got " + prefetch);
+            }
+            this.prefetch = prefetch;
+            return this;
+        }
+
+        /** What a cut that fails to load does to its batch (default {@link FailurePolicy#FAIL_BATCH}). */
+        public Builder onFailure(FailurePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Starts loading the sampled batches (a sampler's {@link Iterable#iterator()}, say). Closing
+         * the loader closes them if they are {@link AutoCloseable}.
+         */
+        public BatchLoader open(Iterator<List<MonoCut>> sampled) {
+            return new BatchLoader(this, Objects.requireNonNull(sampled, "sampled"));
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        ensureOpen();
+        recycle();
+        while (ready == null) {
+            fill();
+            Pending head = window.poll();
+            if (head == null) {
+                return false;
+            }
+            ready = await(head);
+            fill();
+        }
+        return true;
+    }
+
+    /**
+     * The next batch, in sampled order; valid until the next call on this loader.
+     *
+     * @throws FeatureLoadException naming the cut if one failed to load under {@link FailurePolicy#FAIL_BATCH}
+     */
+    @Override
+    public FeatureBatch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more batches");
+        }
+        FeatureBatch batch = ready;
+        ready = null;
+        lent = batch.features();
+        return batch;
+    }
+
+    /** Cuts left out so far under {@link FailurePolicy#SKIP_CUT}, including those of batches left out whole. */
+    public int skippedCuts() {
+        return skippedCuts.get();
+    }
+
+    /** The batch of a finished task, {@code null} if all its cuts were skipped; its failure is rethrown. */
+    private FeatureBatch await(Pending head) {
+        try {
+            return head.result().get();
+        } catch (InterruptedException e) {
+            window.addFirst(head);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the next batch", e);
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private void fill() {
+        while (!sampledDone && window.size() < prefetch) {
+            List<MonoCut> cuts;
+            try {
+                if (!sampled.hasNext()) {
+                    sampledDone = true;
+                    return;
+                }
+                cuts = sampled.next();
+            } catch (RuntimeException e) {
+                sampledDone = true;
+                window.add(new Pending(null, CompletableFuture.failedFuture(e)));
+                return;
+            }
+            window.add(new Pending(cuts, workers.submit(() -> collate(cuts))));
+        }
+    }
+
+    private FeatureBatch collate(List<MonoCut> cuts) {
+        float[][] taken = new float[1][];
+        try {
+            FeatureBatch batch = collator.collate(cuts, size -> taken[0] = buffer(size));
+            if (batch == null) {
+                skippedCuts.addAndGet(cuts.size());
+                giveBack(taken[0]);
+            } else {
+                skippedCuts.addAndGet(batch.skipped().size());
+            }
+            return batch;
+        } catch (RuntimeException | Error e) {
+            giveBack(taken[0]);
+            throw e;
+        }
+    }
+
+    private float[] buffer(int size) {
+        float[] reused = spare.poll();
+        // a buffer too small is dropped: the pool drifts to the largest batches' size
+        return reused != null && reused.length >= size ? reused : new float[size];
+    }
+
+    private void giveBack(float[] buffer) {
+        if (buffer != null) {
+            spare.add(buffer);
+        }
+    }
+
+    private void recycle() {
+        if (lent != null) {
+            spare.add(lent);
+            lent = null;
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the loader is closed");
+        }
+    }
+
+    /**
+     * Stops the workers (batches being collated finish first; the rest are dropped), waits for
+     * them, and closes the sampled batches if they are {@link AutoCloseable}.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Pending pending : window) {
+            pending.result().cancel(false);
+        }
+        window.clear();
+        ready = null;
+        // shutdown, not shutdownNow: interrupting a worker would close the archive channel it reads
+        workers.shutdown();
+        boolean interrupted = false;
+        try {
+            workers.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (sampled instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the sampled batches failed", e);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.lilcom.lhotse.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lilcom.io.Npy;
+import dev.lilcom.io.NpyArray;
+import dev.lilcom.lhotse.FeatureLoadException;
+import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.lhotse.Features;
+import dev.lilcom.lhotse.ManifestException;
+import dev.lilcom.lhotse.ManifestReader;
+import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.SupervisionSegment;
+import dev.lilcom.lhotse.sampling.CutSource;
+import dev.lilcom.lhotse.sampling.DynamicBucketingSampler;
+import dev.lilcom.lhotse.sampling.SamplingOptions;
+import dev.lilcom.lhotse.sampling.SimpleCutSampler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchLoaderTest {
+    private final FeatureReader reader = new FeatureReader();
+
+    @AfterEach
+    void close() {
+        reader.close();
+    }
+
+    private BatchLoader loader(List<List<MonoCut>> batches, int threads, FailurePolicy policy) {
+        return BatchLoader.builder(reader).threads(threads).onFailure(policy).open(batches.iterator());
+    }
+
+    @Test
+    void collatesBitForBitAsLhotse() throws IOException {
+        List<MonoCut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        NpyArray expected = Npy.read(Corpus.dir().resolve("batch/features.npy"));
+        // batch/lengths.npy (int32, which our .npy reader does not read): checked with numpy
+        int[] expectedLengths = {1066, 494, 48, 1, 59};
+        int[] shape = expected.shape();
+        float[] all = expected.toFloat32C();
+        try (BatchLoader loader = loader(List.of(cuts), 2, FailurePolicy.FAIL_BATCH)) {
+            FeatureBatch batch = loader.next();
+            assertEquals(List.of(shape[0], shape[1], shape[2]), List.of(batch.size(), batch.frames(), batch.numFeatures()));
+            List<String> manifestOrder = cuts.stream().map(MonoCut::id).toList();
+            // K2SpeechRecognitionDataset sorts longest first; collate_features keeps the sampled order
+            assertEquals(List.of("rec01-lilcomchunky-00", "rec05-lilcomchunky-03", "rec02-lilcomchunky-07",
+                    "rec05-lilcomchunky-05", "rec10-lilcomchunky-06"), batch.cutIds());
+            int row = shape[1] * shape[2];
+            float[] ours = tensor(batch);
+            for (int r = 0; r < batch.size(); r++) {
+                int k = manifestOrder.indexOf(batch.cutIds().get(r));
+                assertEquals(expectedLengths[k], batch.lengths()[r]);
+                for (int i = 0; i < row; i++) {
+                    int e = Float.floatToRawIntBits(all[k * row + i]);
+                    int a = Float.floatToRawIntBits(ours[r * row + i]);
+                    if (e != a) {
+                        assertEquals(e, a, "row " + r + " (" + batch.cutIds().get(r) + "), element " + i);
+                    }
+                }
+            }
+            assertEquals(1066 + 494 + 48 + 1 + 59, batch.realFrames());
+            assertEquals(5 * 1066, batch.paddedFrames());
+            assertFalse(loader.hasNext());
+        }
+    }
+
+    @Test
+    void supervisionsComeAsK2SpeechRecognitionDatasetGivesThem() {
+        MonoCut base = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz").get(0); // 10.66 s, 1066 frames, 80 wide
+        MonoCut shortCut = withDuration(base, "short", 1.0, List.of(
+                sup("s1", 0.5, 1.25, "HELLO"))); // frames 50..175, cut back to the cut's 100: 50
+        MonoCut longCut = withDuration(base, "long", 2.0, List.of(
+                sup("l1", 0.0, 0.995, "A"), sup("l2", 1.0, 0.5, null)));
+        try (BatchLoader loader = loader(List.of(List.of(shortCut, longCut)), 1, FailurePolicy.FAIL_BATCH)) {
+            FeatureBatch batch = loader.next();
+            assertEquals(List.of("long", "short"), batch.cutIds());
+            assertArrayEquals(new int[] {200, 100}, batch.lengths());
+            // compute_num_frames(0.995 s) = (15920 + 80) // 160 = 100
+            assertEquals(List.of(new SupervisionSpan("A", 0, 0, 100), new SupervisionSpan(null, 0, 100, 50),
+                    new SupervisionSpan("HELLO", 1, 50, 50)), batch.supervisions());
+            for (int f = 100; f < 200; f++) {
+                assertEquals(FeatureBatch.PADDING, batch.get(1, f, 79));
+            }
+        }
+    }
+
+    @Test
+    void failBatchNamesTheCutAndTheNextBatchesStillCome() {
+        List<MonoCut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        MonoCut missing = missingArchive(cuts.get(2));
+        try (BatchLoader loader = loader(List.of(List.of(cuts.get(0), missing), List.of(cuts.get(1))), 2,
+                FailurePolicy.FAIL_BATCH)) {
+            FeatureLoadException e = assertThrows(FeatureLoadException.class, loader::next);
+            assertEquals(missing.id(), e.cutId());
+            assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+            assertEquals(List.of(cuts.get(1).id()), loader.next().cutIds());
+            assertFalse(loader.hasNext());
+        }
+    }
+
+    @Test
+    void skipCutCollatesTheRestAsIfTheCutWereNeverSampled() {
+        List<MonoCut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        MonoCut longestMissing = missingArchive(cuts.get(0));
+        List<MonoCut> rest = List.of(cuts.get(1), cuts.get(2));
+        FeatureBatch clean;
+        float[] cleanFeatures;
+        try (BatchLoader loader = loader(List.of(rest), 1, FailurePolicy.FAIL_BATCH)) {
+            clean = loader.next();
+            cleanFeatures = tensor(clean);
+        }
+        try (BatchLoader loader = loader(List.of(List.of(longestMissing, cuts.get(1), cuts.get(2)),
+                List.of(missingArchive(cuts.get(3)))), 2, FailurePolicy.SKIP_CUT)) {
+            FeatureBatch batch = loader.next();
+            assertEquals(clean.cutIds(), batch.cutIds());
+            assertEquals(clean.frames(), batch.frames());
+            assertArrayEquals(clean.lengths(), batch.lengths());
+            assertArrayEquals(cleanFeatures, tensor(batch));
+            assertEquals(List.of(longestMissing.id()), batch.skipped().stream().map(FeatureLoadException::cutId).toList());
+            assertFalse(loader.hasNext(), "a batch whose every cut fails is left out");
+            assertEquals(2, loader.skippedCuts());
+        }
+    }
+
+    @Test
+    void aCutOfAnotherWidthFailsNamingBoth() {
+        List<MonoCut> cuts = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"); // 80 and 40 features
+        try (BatchLoader loader = loader(List.of(List.of(cuts.get(0), cuts.get(1))), 1, FailurePolicy.FAIL_BATCH)) {
+            FeatureLoadException e = assertThrows(FeatureLoadException.class, loader::next);
+            assertEquals(cuts.get(1).id(), e.cutId());
+            assertTrue(e.getMessage().contains("40 features per frame; the batch's first cut has 80"), e.getMessage());
+        }
+    }
+
+    @Test
+    void threadsAndPrefetchChangeNothingButSpeed() {
+        List<MonoCut> cuts = new ArrayList<>(Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"));
+        cuts.removeIf(c -> c.features().numFeatures() != 80);
+        List<MonoCut> many = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            for (MonoCut c : cuts) {
+                many.add(new MonoCut(c.id() + "-" + i, c.start(), c.duration(), c.channel(), c.features()));
+            }
+        }
+        DynamicBucketingSampler sampler = new DynamicBucketingSampler(CutSource.of(many),
+                SamplingOptions.maxDuration(20).shuffle(1), 3);
+        List<String> single = describe(BatchLoader.builder(reader).open(sampler.iterator()), 3);
+        List<String> parallel = describe(BatchLoader.builder(reader).threads(3).prefetch(5).open(sampler.iterator()), 6);
+        assertEquals(single, parallel);
+        assertTrue(single.size() > 5);
+    }
+
+    /** Each batch as text with a checksum of its tensor; at most {@code buffers} feature arrays in use. */
+    private static List<String> describe(BatchLoader loader, int buffers) {
+        List<String> out = new ArrayList<>();
+        Map<float[], Boolean> arrays = new IdentityHashMap<>();
+        try (loader) {
+            while (loader.hasNext()) {
+                FeatureBatch b = loader.next();
+                arrays.put(b.features(), true);
+                out.add(b.cutIds() + " " + b.frames() + " " + java.util.Arrays.toString(b.lengths()) + " "
+                        + b.featureBuffer().hashCode());
+            }
+        }
+        assertTrue(arrays.size() <= buffers, arrays.size() + " feature arrays");
+        return out;
+    }
+
+    @Test
+    void aSamplerFailureEndsTheStreamAfterTheBatchesBeforeIt(@TempDir Path tmp) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(Corpus.dir().resolve("batch/cuts.jsonl.gz")))))) {
+            in.lines().limit(2).forEach(lines::add);
+        }
+        lines.add("{ not json");
+        Path manifest = Files.write(tmp.resolve("cuts.jsonl"), lines);
+        SimpleCutSampler sampler = new SimpleCutSampler(() -> ManifestReader.cuts(manifest, Corpus.dir()),
+                SamplingOptions.maxCuts(1));
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).open(sampler.iterator())) {
+            assertEquals(1, loader.next().size());
+            // the sampler reads a cut past a batch to know it is full: line 3 fails the second batch
+            ManifestException e = assertThrows(ManifestException.class, loader::next);
+            assertEquals(3, e.line());
+            assertFalse(loader.hasNext());
+        }
+    }
+
+    /** Exactly the batch's B x T x F floats. */
+    static float[] tensor(FeatureBatch batch) {
+        float[] out = new float[batch.size() * batch.frames() * batch.numFeatures()];
+        batch.featureBuffer().get(out);
+        return out;
+    }
+
+    private static SupervisionSegment sup(String id, double start, double duration, String text) {
+        return new SupervisionSegment(id, "rec", start, duration, 0, text, null, null);
+    }
+
+    private static MonoCut withDuration(MonoCut base, String id, double duration, List<SupervisionSegment> sups) {
+        return new MonoCut(id, base.start(), duration, base.channel(), base.features(), sups);
+    }
+
+    private static MonoCut missingArchive(MonoCut cut) {
+        Features f = cut.features();
+        return new MonoCut(cut.id() + "-missing", cut.start(), cut.duration(), cut.channel(), new Features(f.type(),
+                f.numFrames(), f.numFeatures(), f.frameShift(), f.samplingRate(), f.start(), f.duration(), f.storageType(),
+                f.storagePath().resolveSibling("missing.lca"), f.storageKey(), f.recordingId()));
+    }
+}
