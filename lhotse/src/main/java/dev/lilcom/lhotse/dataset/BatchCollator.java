@@ -2,8 +2,11 @@ package dev.lilcom.lhotse.dataset;
 
 import dev.lilcom.lhotse.FeatureLoadException;
 import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.lhotse.Cut;
+import dev.lilcom.lhotse.Collation;
+import dev.lilcom.lhotse.FrameArithmetic;
 import dev.lilcom.lhotse.MonoCut;
-import dev.lilcom.lhotse.SupervisionSegment;
+import dev.lilcom.lhotse.Supervision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,9 +17,13 @@ import java.util.function.IntFunction;
  * Turns a sampled batch of cuts into a {@link FeatureBatch}: lhotse's {@code K2SpeechRecognitionDataset}
  * order (longest first) and supervisions, {@code collate_features}'s padded tensor. Thread-safe
  * (the reader is), one batch per call.
+ *
+ * <p>Batches of {@link MonoCut}s (every batch of a plain features manifest) decode straight into
+ * the batch buffer and are padded in place; a batch holding other cuts (multi-channel, padded,
+ * mixed) goes through {@link Collation}, lhotse's padding of each cut type, and is copied in.
  */
 final class BatchCollator {
-    private static final Comparator<MonoCut> LONGEST_FIRST = Comparator.comparingDouble(MonoCut::duration).reversed();
+    private static final Comparator<Cut> LONGEST_FIRST = Comparator.comparingDouble(Cut::duration).reversed();
 
     private final FeatureReader reader;
     private final FailurePolicy policy;
@@ -32,19 +39,19 @@ final class BatchCollator {
      * @return the batch, or {@code null} if every cut failed under {@link FailurePolicy#SKIP_CUT}
      * @throws FeatureLoadException for the first failing cut under {@link FailurePolicy#FAIL_BATCH}
      */
-    FeatureBatch collate(List<MonoCut> sampled, IntFunction<float[]> buffers) {
-        List<MonoCut> cuts = new ArrayList<>(sampled);
+    FeatureBatch collate(List<Cut> sampled, IntFunction<float[]> buffers) {
+        List<Cut> cuts = new ArrayList<>(sampled);
         cuts.sort(LONGEST_FIRST); // List.sort is stable, as Python's sorted(reverse=True) is
         List<FeatureLoadException> skipped = new ArrayList<>();
-        List<MonoCut> rows = new ArrayList<>(cuts.size());
+        List<Cut> rows = new ArrayList<>(cuts.size());
         int[] lengths = new int[cuts.size()];
         int numFeatures = -1;
-        for (MonoCut cut : cuts) {
+        for (Cut cut : cuts) {
             try {
-                if (cut.features() == null) {
+                if (!cut.hasFeatures()) {
                     throw new FeatureLoadException(cut.id(), "the cut has no features", null);
                 }
-                int width = cut.features().numFeatures();
+                int width = cut.numFeatures();
                 if (numFeatures >= 0 && width != numFeatures) {
                     throw new FeatureLoadException(cut.id(), "it has " + width + " features per frame; the batch's "
                             + "first cut has " + numFeatures, null);
@@ -73,6 +80,9 @@ final class BatchCollator {
                     + numFeatures + " floats does not fit in a Java array", null);
         }
         float[] data = buffers.apply((int) size);
+        if (!rows.stream().allMatch(c -> c instanceof MonoCut)) {
+            return collateGeneral(rows, data, skipped);
+        }
         boolean[] failed = decodeRows(rows, lengths, frames, numFeatures, data, skipped);
         int kept = 0;
         for (boolean f : failed) {
@@ -94,12 +104,12 @@ final class BatchCollator {
      *
      * @return which rows failed (under {@link FailurePolicy#SKIP_CUT})
      */
-    private boolean[] decodeRows(List<MonoCut> rows, int[] lengths, int frames, int numFeatures, float[] data,
+    private boolean[] decodeRows(List<Cut> rows, int[] lengths, int frames, int numFeatures, float[] data,
             List<FeatureLoadException> skipped) {
         boolean[] failed = new boolean[rows.size()];
         int stride = frames * numFeatures;
         for (int i = 0; i < rows.size(); i++) {
-            MonoCut cut = rows.get(i);
+            Cut cut = rows.get(i);
             int base = i * stride;
             try {
                 int loaded = load(cut, data, base, numFeatures);
@@ -116,9 +126,9 @@ final class BatchCollator {
         return failed;
     }
 
-    private int load(MonoCut cut, float[] data, int offset, int numFeatures) {
+    private int load(Cut cut, float[] data, int offset, int numFeatures) {
         try {
-            return reader.load(cut, data, offset, numFeatures);
+            return reader.load((MonoCut) cut, data, offset, numFeatures);
         } catch (FeatureLoadException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -127,9 +137,9 @@ final class BatchCollator {
     }
 
     /** Drops failed rows: the rest move up, re-padded to their own longest (as if never sampled with the others). */
-    private static FeatureBatch compact(List<MonoCut> rows, int[] lengths, boolean[] failed, int frames, int numFeatures,
+    private static FeatureBatch compact(List<Cut> rows, int[] lengths, boolean[] failed, int frames, int numFeatures,
             float[] data, List<FeatureLoadException> skipped) {
-        List<MonoCut> keptRows = new ArrayList<>();
+        List<Cut> keptRows = new ArrayList<>();
         int[] keptLengths = new int[rows.size()];
         int newFrames = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -152,6 +162,28 @@ final class BatchCollator {
                 skipped);
     }
 
+    /**
+     * Collates through {@link Collation} (lhotse's padding of every cut type), leaving out a
+     * failing cut and trying again under {@link FailurePolicy#SKIP_CUT}.
+     */
+    private FeatureBatch collateGeneral(List<Cut> rows, float[] data, List<FeatureLoadException> skipped) {
+        List<Cut> remaining = new ArrayList<>(rows);
+        while (!remaining.isEmpty()) {
+            Collation.Batch batch;
+            try {
+                batch = Collation.collate(remaining, reader);
+            } catch (FeatureLoadException e) {
+                fail(e, skipped);
+                remaining.removeIf(c -> c.id().equals(e.cutId()));
+                continue;
+            }
+            System.arraycopy(batch.features(), 0, data, 0, batch.features().length);
+            return new FeatureBatch(remaining, data, batch.frames(), batch.numFeatures(), batch.lengths(),
+                    supervisions(remaining, batch.lengths()), skipped);
+        }
+        return null;
+    }
+
     private void fail(FeatureLoadException e, List<FeatureLoadException> skipped) {
         if (policy == FailurePolicy.FAIL_BATCH) {
             throw e;
@@ -160,13 +192,18 @@ final class BatchCollator {
     }
 
     /** lhotse's {@code supervision_intervals} with its {@code supervision_to_frames(..., max_frames=cut.num_frames)}. */
-    private static List<SupervisionSpan> supervisions(List<MonoCut> rows, int[] lengths) {
+    private static List<SupervisionSpan> supervisions(List<Cut> rows, int[] lengths) {
         List<SupervisionSpan> spans = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            MonoCut cut = rows.get(i);
-            for (SupervisionSegment s : cut.supervisions()) {
-                int[] span = s.toFrames(cut.features().frameShift(), cut.features().samplingRate(), lengths[i]);
-                spans.add(new SupervisionSpan(s.text(), i, span[0], span[1]));
+            Cut cut = rows.get(i);
+            for (Supervision s : cut.supervisions()) {
+                long start = FrameArithmetic.numFrames(s.start(), cut.frameShift(), cut.samplingRate());
+                long frames = FrameArithmetic.numFrames(s.duration(), cut.frameShift(), cut.samplingRate());
+                // Python's `if max_frames:` leaves the count alone for a cut of no frames
+                if (lengths[i] != 0 && start + frames > lengths[i]) {
+                    frames = lengths[i] - start;
+                }
+                spans.add(new SupervisionSpan(s.text(), i, Math.toIntExact(start), Math.toIntExact(frames)));
             }
         }
         return spans;

@@ -2,7 +2,7 @@ package dev.lilcom.lhotse.dataset;
 
 import dev.lilcom.lhotse.FeatureLoadException;
 import dev.lilcom.lhotse.FeatureReader;
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
     private static final AtomicInteger LOADERS = new AtomicInteger();
 
     private final BatchCollator collator;
-    private final Iterator<List<MonoCut>> sampled;
+    private final Iterator<List<Cut>> sampled;
     private final int prefetch;
     private final ExecutorService workers;
     private final ArrayDeque<Pending> window = new ArrayDeque<>();
@@ -53,9 +53,9 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
     private boolean sampledDone;
     private boolean closed;
 
-    private record Pending(List<MonoCut> cuts, Future<FeatureBatch> result) {}
+    private record Pending(List<Cut> cuts, Future<FeatureBatch> result) {}
 
-    private BatchLoader(Builder b, Iterator<List<MonoCut>> sampled) {
+    private BatchLoader(Builder b, Iterator<List<Cut>> sampled) {
         this.collator = new BatchCollator(b.reader, b.policy);
         this.sampled = sampled;
         this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.threads;
@@ -112,7 +112,7 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
          * Starts loading the sampled batches (a sampler's {@link Iterable#iterator()}, say). Closing
          * the loader closes them if they are {@link AutoCloseable}.
          */
-        public BatchLoader open(Iterator<List<MonoCut>> sampled) {
+        public BatchLoader open(Iterator<List<Cut>> sampled) {
             return new BatchLoader(this, Objects.requireNonNull(sampled, "sampled"));
         }
     }
@@ -176,7 +176,7 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
 
     private void fill() {
         while (!sampledDone && window.size() < prefetch) {
-            List<MonoCut> cuts;
+            List<Cut> cuts;
             try {
                 if (!sampled.hasNext()) {
                     sampledDone = true;
@@ -192,7 +192,7 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
         }
     }
 
-    private FeatureBatch collate(List<MonoCut> cuts) {
+    private FeatureBatch collate(List<Cut> cuts) {
         float[][] taken = new float[1][];
         try {
             FeatureBatch batch = collator.collate(cuts, size -> taken[0] = buffer(size));

@@ -1,7 +1,8 @@
 package dev.lilcom.lhotse.dataset;
 
 import dev.lilcom.lhotse.FeatureLoadException;
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Collation;
+import dev.lilcom.lhotse.Cut;
 import java.nio.FloatBuffer;
 import java.util.List;
 
@@ -16,9 +17,9 @@ import java.util.List;
  */
 public final class FeatureBatch {
     /** lhotse's {@code LOG_EPSILON}, {@code math.log(1e-10)} as float32: the value of padded frames. */
-    public static final float PADDING = (float) Math.log(1e-10);
+    public static final float PADDING = (float) Collation.LOG_EPSILON;
 
-    private final List<MonoCut> cuts;
+    private final List<Cut> cuts;
     private final float[] features;
     private final int frames;
     private final int numFeatures;
@@ -26,7 +27,7 @@ public final class FeatureBatch {
     private final List<SupervisionSpan> supervisions;
     private final List<FeatureLoadException> skipped;
 
-    FeatureBatch(List<MonoCut> cuts, float[] features, int frames, int numFeatures, int[] lengths,
+    FeatureBatch(List<Cut> cuts, float[] features, int frames, int numFeatures, int[] lengths,
             List<SupervisionSpan> supervisions, List<FeatureLoadException> skipped) {
         this.cuts = List.copyOf(cuts);
         this.features = features;
@@ -38,13 +39,13 @@ public final class FeatureBatch {
     }
 
     /** The cuts, one per row, longest first (lhotse's {@code sort_by_duration(ascending=False)}, stable). */
-    public List<MonoCut> cuts() {
+    public List<Cut> cuts() {
         return cuts;
     }
 
     /** The cuts' ids, one per row. */
     public List<String> cutIds() {
-        return cuts.stream().map(MonoCut::id).toList();
+        return cuts.stream().map(Cut::id).toList();
     }
 
     /** B: rows. */

@@ -1,6 +1,6 @@
 package dev.lilcom.lhotse.sampling;
 
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -10,16 +10,16 @@ import java.util.SplittableRandom;
  * new cut takes the place of a random buffered one, which is delivered; the rest come out in
  * random order at the end. Memory stays at {@code size} cuts however long the stream.
  */
-final class BufferedShuffle implements Iterator<MonoCut> {
-    private final Iterator<MonoCut> cuts;
+final class BufferedShuffle implements Iterator<Cut> {
+    private final Iterator<Cut> cuts;
     private final SplittableRandom random;
-    private final MonoCut[] buffer;
+    private final Cut[] buffer;
     private int filled;
 
-    BufferedShuffle(Iterator<MonoCut> cuts, SplittableRandom random, int size) {
+    BufferedShuffle(Iterator<Cut> cuts, SplittableRandom random, int size) {
         this.cuts = cuts;
         this.random = random;
-        this.buffer = new MonoCut[size];
+        this.buffer = new Cut[size];
     }
 
     @Override
@@ -31,12 +31,12 @@ final class BufferedShuffle implements Iterator<MonoCut> {
     }
 
     @Override
-    public MonoCut next() {
+    public Cut next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
         int j = random.nextInt(filled);
-        MonoCut out = buffer[j];
+        Cut out = buffer[j];
         if (cuts.hasNext()) {
             buffer[j] = cuts.next();
         } else {

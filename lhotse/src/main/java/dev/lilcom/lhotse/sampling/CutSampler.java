@@ -1,6 +1,6 @@
 package dev.lilcom.lhotse.sampling;
 
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  *
  * <p>A cut longer than {@code maxDuration} on its own still gets a batch, alone (as in lhotse).
  */
-public abstract sealed class CutSampler implements Iterable<List<MonoCut>>
+public abstract sealed class CutSampler implements Iterable<List<Cut>>
         permits SimpleCutSampler, DynamicBucketingSampler {
     private final CutSource source;
     private final SamplingOptions options;
@@ -57,7 +57,7 @@ public abstract sealed class CutSampler implements Iterable<List<MonoCut>>
      */
     @Override
     public Batches iterator() {
-        Iterator<MonoCut> cuts = source.open();
+        Iterator<Cut> cuts = source.open();
         try {
             // the same (seed, epoch) always gives the same stream; mixing keeps nearby seeds apart
             SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + epoch);
@@ -69,15 +69,15 @@ public abstract sealed class CutSampler implements Iterable<List<MonoCut>>
     }
 
     /** Opens the source for a sampler's own use (the bins estimate), outside any epoch. */
-    final Iterator<MonoCut> openSource() {
+    final Iterator<Cut> openSource() {
         return source.open();
     }
 
     /** The batches of one epoch before the distributed split, over {@code cuts}, drawing from {@code random}. */
-    abstract Iterator<List<MonoCut>> batches(Iterator<MonoCut> cuts, SplittableRandom random);
+    abstract Iterator<List<Cut>> batches(Iterator<Cut> cuts, SplittableRandom random);
 
     /** Closes a pass over the source if it holds a file. */
-    static void close(Iterator<MonoCut> cuts) {
+    static void close(Iterator<Cut> cuts) {
         if (cuts instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -100,14 +100,14 @@ public abstract sealed class CutSampler implements Iterable<List<MonoCut>>
     }
 
     /** One epoch of one rank's batches. Each batch is a new list, owned by the caller. */
-    public static final class Batches implements Iterator<List<MonoCut>>, AutoCloseable {
-        private final Iterator<MonoCut> cuts;
-        private final Iterator<List<MonoCut>> all;
+    public static final class Batches implements Iterator<List<Cut>>, AutoCloseable {
+        private final Iterator<Cut> cuts;
+        private final Iterator<List<Cut>> all;
         private final SamplingOptions options;
-        private List<MonoCut> next;
+        private List<Cut> next;
         private boolean done;
 
-        Batches(Iterator<MonoCut> cuts, Iterator<List<MonoCut>> all, SamplingOptions options) {
+        Batches(Iterator<Cut> cuts, Iterator<List<Cut>> all, SamplingOptions options) {
             this.cuts = cuts;
             this.all = all;
             this.options = options;
@@ -126,18 +126,18 @@ public abstract sealed class CutSampler implements Iterable<List<MonoCut>>
         }
 
         @Override
-        public List<MonoCut> next() {
+        public List<Cut> next() {
             if (!hasNext()) {
                 throw new NoSuchElementException("the epoch has no more batches");
             }
-            List<MonoCut> result = next;
+            List<Cut> result = next;
             next = null;
             return result;
         }
 
-        private List<MonoCut> draw() {
+        private List<Cut> draw() {
             int worldSize = options.worldSize();
-            List<List<MonoCut>> group = new ArrayList<>(worldSize);
+            List<List<Cut>> group = new ArrayList<>(worldSize);
             while (group.size() < worldSize && all.hasNext()) {
                 group.add(all.next());
             }
@@ -164,10 +164,10 @@ public abstract sealed class CutSampler implements Iterable<List<MonoCut>>
      * the largest batch (the first of equals) in halves until there are enough; a part of a batch
      * never exceeds the batch's bounds. With fewer cuts than ranks, ranks take the cuts in turn.
      */
-    static List<List<MonoCut>> redistribute(List<List<MonoCut>> batches, int ranks) {
-        List<MonoCut> all = new ArrayList<>();
+    static List<List<Cut>> redistribute(List<List<Cut>> batches, int ranks) {
+        List<Cut> all = new ArrayList<>();
         batches.forEach(all::addAll);
-        List<List<MonoCut>> parts = new ArrayList<>(ranks);
+        List<List<Cut>> parts = new ArrayList<>(ranks);
         if (all.size() < ranks) {
             for (int r = 0; r < ranks; r++) {
                 parts.add(List.of(all.get(r % all.size())));
@@ -182,7 +182,7 @@ public abstract sealed class CutSampler implements Iterable<List<MonoCut>>
                     largest = i;
                 }
             }
-            List<MonoCut> batch = parts.get(largest);
+            List<Cut> batch = parts.get(largest);
             int half = (batch.size() + 1) / 2;
             parts.set(largest, new ArrayList<>(batch.subList(0, half)));
             parts.add(largest + 1, new ArrayList<>(batch.subList(half, batch.size())));

@@ -1,7 +1,7 @@
 package dev.lilcom.lhotse.sampling;
 
 import dev.lilcom.lhotse.ManifestReader;
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -15,17 +15,17 @@ import java.util.Objects;
 @FunctionalInterface
 public interface CutSource {
     /** A new pass over the cuts, in their stored order. */
-    Iterator<MonoCut> open();
+    Iterator<Cut> open();
 
-    /** The cuts of a CutSet manifest, read lazily. */
+    /** The cuts of a CutSet manifest (every cut type), read lazily. */
     static CutSource manifest(Path manifest) {
         Objects.requireNonNull(manifest, "manifest");
-        return () -> ManifestReader.cuts(manifest);
+        return () -> ManifestReader.allCuts(manifest);
     }
 
     /** Cuts already in memory. */
-    static CutSource of(List<MonoCut> cuts) {
-        List<MonoCut> copy = List.copyOf(cuts);
+    static CutSource of(List<? extends Cut> cuts) {
+        List<Cut> copy = List.copyOf(cuts);
         return copy::iterator;
     }
 }

@@ -1,6 +1,6 @@
 package dev.lilcom.lhotse.sampling;
 
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -65,7 +65,7 @@ public final class DynamicBucketingSampler extends CutSampler {
     }
 
     private double[] firstDurations(int count) {
-        Iterator<MonoCut> cuts = openSource();
+        Iterator<Cut> cuts = openSource();
         try {
             double[] durations = new double[Math.min(count, 1024)];
             int n = 0;
@@ -123,19 +123,19 @@ public final class DynamicBucketingSampler extends CutSampler {
     }
 
     @Override
-    Iterator<List<MonoCut>> batches(Iterator<MonoCut> cuts, SplittableRandom random) {
+    Iterator<List<Cut>> batches(Iterator<Cut> cuts, SplittableRandom random) {
         return new Epoch(cuts, random);
     }
 
-    private final class Epoch implements Iterator<List<MonoCut>> {
-        private final Iterator<MonoCut> cuts;
+    private final class Epoch implements Iterator<List<Cut>> {
+        private final Iterator<Cut> cuts;
         private final SplittableRandom random;
-        private final List<List<MonoCut>> buckets = new ArrayList<>();
+        private final List<List<Cut>> buckets = new ArrayList<>();
         private final TimeConstraint constraint = new TimeConstraint(options());
-        private List<MonoCut> next;
+        private List<Cut> next;
         private boolean done;
 
-        Epoch(Iterator<MonoCut> cuts, SplittableRandom random) {
+        Epoch(Iterator<Cut> cuts, SplittableRandom random) {
             this.cuts = cuts;
             this.random = random;
             for (int i = 0; i <= bins.length; i++) {
@@ -146,7 +146,7 @@ public final class DynamicBucketingSampler extends CutSampler {
 
         private void collect(int count) {
             for (int i = 0; i < count && cuts.hasNext(); i++) {
-                MonoCut cut = cuts.next();
+                Cut cut = cuts.next();
                 buckets.get(bucketOf(cut.duration())).add(cut);
             }
         }
@@ -161,18 +161,18 @@ public final class DynamicBucketingSampler extends CutSampler {
         }
 
         @Override
-        public List<MonoCut> next() {
+        public List<Cut> next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            List<MonoCut> batch = next;
+            List<Cut> batch = next;
             next = null;
             return batch;
         }
 
-        private List<MonoCut> draw() {
-            List<List<MonoCut>> candidates = new ArrayList<>();
-            for (List<MonoCut> bucket : buckets) {
+        private List<Cut> draw() {
+            List<List<Cut>> candidates = new ArrayList<>();
+            for (List<Cut> bucket : buckets) {
                 if (isReady(bucket)) {
                     candidates.add(bucket);
                 }
@@ -181,7 +181,7 @@ public final class DynamicBucketingSampler extends CutSampler {
                 if (options().dropLast()) {
                     return null;
                 }
-                for (List<MonoCut> bucket : buckets) {
+                for (List<Cut> bucket : buckets) {
                     if (!bucket.isEmpty()) {
                         candidates.add(bucket);
                     }
@@ -190,16 +190,16 @@ public final class DynamicBucketingSampler extends CutSampler {
                     return null;
                 }
             }
-            List<MonoCut> bucket = candidates.get(random.nextInt(candidates.size()));
-            List<MonoCut> batch = options().shuffle() ? takeAtRandom(bucket) : takeOldest(bucket);
+            List<Cut> bucket = candidates.get(random.nextInt(candidates.size()));
+            List<Cut> batch = options().shuffle() ? takeAtRandom(bucket) : takeOldest(bucket);
             collect(batch.size());
             return batch;
         }
 
         /** Whether the bucket, oldest first, holds a full batch. */
-        private boolean isReady(List<MonoCut> bucket) {
+        private boolean isReady(List<Cut> bucket) {
             constraint.reset();
-            for (MonoCut cut : bucket) {
+            for (Cut cut : bucket) {
                 constraint.add(cut);
                 if (constraint.closeToExceeding()) {
                     return true;
@@ -208,7 +208,7 @@ public final class DynamicBucketingSampler extends CutSampler {
             return false;
         }
 
-        private List<MonoCut> takeOldest(List<MonoCut> bucket) {
+        private List<Cut> takeOldest(List<Cut> bucket) {
             constraint.reset();
             int n = 0;
             while (n < bucket.size()) {
@@ -218,18 +218,18 @@ public final class DynamicBucketingSampler extends CutSampler {
                 }
                 n++;
             }
-            List<MonoCut> sub = bucket.subList(0, n);
-            List<MonoCut> batch = new ArrayList<>(sub);
+            List<Cut> sub = bucket.subList(0, n);
+            List<Cut> batch = new ArrayList<>(sub);
             sub.clear();
             return batch;
         }
 
-        private List<MonoCut> takeAtRandom(List<MonoCut> bucket) {
+        private List<Cut> takeAtRandom(List<Cut> bucket) {
             constraint.reset();
-            List<MonoCut> batch = new ArrayList<>();
+            List<Cut> batch = new ArrayList<>();
             while (!bucket.isEmpty()) {
                 int j = random.nextInt(bucket.size());
-                MonoCut cut = bucket.get(j);
+                Cut cut = bucket.get(j);
                 constraint.add(cut);
                 if (constraint.exceeded() && !batch.isEmpty()) {
                     break;

@@ -1,6 +1,6 @@
 package dev.lilcom.lhotse.sampling;
 
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  *         SamplingOptions.maxDuration(200).shuffle(42));
  * for (int epoch = 0; epoch < epochs; epoch++) {
  *     sampler.setEpoch(epoch);
- *     for (List<MonoCut> batch : sampler) { ... }
+ *     for (List<Cut> batch : sampler) { ... }
  * }
  * }</pre>
  */
@@ -47,13 +47,13 @@ public final class SimpleCutSampler extends CutSampler {
     }
 
     @Override
-    Iterator<List<MonoCut>> batches(Iterator<MonoCut> cuts, SplittableRandom random) {
+    Iterator<List<Cut>> batches(Iterator<Cut> cuts, SplittableRandom random) {
         SamplingOptions options = options();
-        Iterator<MonoCut> order = options.shuffle() ? new BufferedShuffle(cuts, random, shuffleBuffer) : cuts;
+        Iterator<Cut> order = options.shuffle() ? new BufferedShuffle(cuts, random, shuffleBuffer) : cuts;
         return new Iterator<>() {
             private final TimeConstraint constraint = new TimeConstraint(options);
-            private MonoCut takenBack;
-            private List<MonoCut> next;
+            private Cut takenBack;
+            private List<Cut> next;
             private boolean done;
 
             @Override
@@ -66,20 +66,20 @@ public final class SimpleCutSampler extends CutSampler {
             }
 
             @Override
-            public List<MonoCut> next() {
+            public List<Cut> next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<MonoCut> batch = next;
+                List<Cut> batch = next;
                 next = null;
                 return batch;
             }
 
-            private List<MonoCut> collect() {
+            private List<Cut> collect() {
                 constraint.reset();
-                List<MonoCut> batch = new ArrayList<>();
+                List<Cut> batch = new ArrayList<>();
                 while (true) {
-                    MonoCut cut = takenBack;
+                    Cut cut = takenBack;
                     takenBack = null;
                     if (cut == null) {
                         if (!order.hasNext()) {

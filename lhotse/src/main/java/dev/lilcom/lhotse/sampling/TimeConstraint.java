@@ -1,6 +1,6 @@
 package dev.lilcom.lhotse.sampling;
 
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 
 /**
  * lhotse's {@code TimeConstraint}: a batch's padded duration is its cut count times its longest
@@ -17,7 +17,7 @@ final class TimeConstraint {
         this.maxCuts = options.maxCuts();
     }
 
-    void add(MonoCut cut) {
+    void add(Cut cut) {
         cuts++;
         longest = Math.max(longest, cut.duration());
     }

@@ -13,8 +13,10 @@ import dev.lilcom.lhotse.FeatureReader;
 import dev.lilcom.lhotse.Features;
 import dev.lilcom.lhotse.ManifestException;
 import dev.lilcom.lhotse.ManifestReader;
+import dev.lilcom.lhotse.Collation;
+import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.MonoCut;
-import dev.lilcom.lhotse.SupervisionSegment;
+import dev.lilcom.lhotse.Supervision;
 import dev.lilcom.lhotse.sampling.CutSource;
 import dev.lilcom.lhotse.sampling.DynamicBucketingSampler;
 import dev.lilcom.lhotse.sampling.SamplingOptions;
@@ -38,13 +40,13 @@ class BatchLoaderTest {
         reader.close();
     }
 
-    private BatchLoader loader(List<List<MonoCut>> batches, int threads, FailurePolicy policy) {
+    private BatchLoader loader(List<List<Cut>> batches, int threads, FailurePolicy policy) {
         return BatchLoader.builder(reader).threads(threads).onFailure(policy).open(batches.iterator());
     }
 
     @Test
     void collatesBitForBitAsLhotse() throws IOException {
-        List<MonoCut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
         NpyArray expected = Npy.read(Corpus.dir().resolve("batch/features.npy"));
         // batch/lengths.npy (int32, which our .npy reader does not read): checked with numpy
         int[] expectedLengths = {1066, 494, 48, 1, 59};
@@ -53,7 +55,7 @@ class BatchLoaderTest {
         try (BatchLoader loader = loader(List.of(cuts), 2, FailurePolicy.FAIL_BATCH)) {
             FeatureBatch batch = loader.next();
             assertEquals(List.of(shape[0], shape[1], shape[2]), List.of(batch.size(), batch.frames(), batch.numFeatures()));
-            List<String> manifestOrder = cuts.stream().map(MonoCut::id).toList();
+            List<String> manifestOrder = cuts.stream().map(Cut::id).toList();
             // K2SpeechRecognitionDataset sorts longest first; collate_features keeps the sampled order
             assertEquals(List.of("rec01-lilcomchunky-00", "rec05-lilcomchunky-03", "rec02-lilcomchunky-07",
                     "rec05-lilcomchunky-05", "rec10-lilcomchunky-06"), batch.cutIds());
@@ -77,11 +79,26 @@ class BatchLoaderTest {
     }
 
     @Test
+    void everyCutTypeCollatesAsCollationDoes() {
+        for (String manifest : List.of("batch/cuts.jsonl.gz", "cuts-mixed.jsonl.gz")) {
+            List<Cut> cuts = new ArrayList<>(Corpus.cuts(manifest));
+            cuts.removeIf(c -> c.numFeatures() != cuts.get(0).numFeatures());
+            try (BatchLoader loader = loader(List.of(cuts), 1, FailurePolicy.FAIL_BATCH)) {
+                FeatureBatch batch = loader.next();
+                Collation.Batch expected = Collation.collate(batch.cuts(), reader);
+                assertArrayEquals(expected.lengths(), batch.lengths(), manifest);
+                assertEquals(expected.frames(), batch.frames(), manifest);
+                assertArrayEquals(expected.features(), tensor(batch), manifest);
+            }
+        }
+    }
+
+    @Test
     void supervisionsComeAsK2SpeechRecognitionDatasetGivesThem() {
-        MonoCut base = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz").get(0); // 10.66 s, 1066 frames, 80 wide
-        MonoCut shortCut = withDuration(base, "short", 1.0, List.of(
+        Cut base = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz").get(0); // 10.66 s, 1066 frames, 80 wide
+        Cut shortCut = withDuration(base, "short", 1.0, List.of(
                 sup("s1", 0.5, 1.25, "HELLO"))); // frames 50..175, cut back to the cut's 100: 50
-        MonoCut longCut = withDuration(base, "long", 2.0, List.of(
+        Cut longCut = withDuration(base, "long", 2.0, List.of(
                 sup("l1", 0.0, 0.995, "A"), sup("l2", 1.0, 0.5, null)));
         try (BatchLoader loader = loader(List.of(List.of(shortCut, longCut)), 1, FailurePolicy.FAIL_BATCH)) {
             FeatureBatch batch = loader.next();
@@ -98,8 +115,8 @@ class BatchLoaderTest {
 
     @Test
     void failBatchNamesTheCutAndTheNextBatchesStillCome() {
-        List<MonoCut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
-        MonoCut missing = missingArchive(cuts.get(2));
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        Cut missing = missingArchive(cuts.get(2));
         try (BatchLoader loader = loader(List.of(List.of(cuts.get(0), missing), List.of(cuts.get(1))), 2,
                 FailurePolicy.FAIL_BATCH)) {
             FeatureLoadException e = assertThrows(FeatureLoadException.class, loader::next);
@@ -112,9 +129,9 @@ class BatchLoaderTest {
 
     @Test
     void skipCutCollatesTheRestAsIfTheCutWereNeverSampled() {
-        List<MonoCut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
-        MonoCut longestMissing = missingArchive(cuts.get(0));
-        List<MonoCut> rest = List.of(cuts.get(1), cuts.get(2));
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        Cut longestMissing = missingArchive(cuts.get(0));
+        List<Cut> rest = List.of(cuts.get(1), cuts.get(2));
         FeatureBatch clean;
         float[] cleanFeatures;
         try (BatchLoader loader = loader(List.of(rest), 1, FailurePolicy.FAIL_BATCH)) {
@@ -136,7 +153,7 @@ class BatchLoaderTest {
 
     @Test
     void aCutOfAnotherWidthFailsNamingBoth() {
-        List<MonoCut> cuts = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"); // 80 and 40 features
+        List<Cut> cuts = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"); // 80 and 40 features
         try (BatchLoader loader = loader(List.of(List.of(cuts.get(0), cuts.get(1))), 1, FailurePolicy.FAIL_BATCH)) {
             FeatureLoadException e = assertThrows(FeatureLoadException.class, loader::next);
             assertEquals(cuts.get(1).id(), e.cutId());
@@ -146,12 +163,13 @@ class BatchLoaderTest {
 
     @Test
     void threadsAndPrefetchChangeNothingButSpeed() {
-        List<MonoCut> cuts = new ArrayList<>(Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"));
-        cuts.removeIf(c -> c.features().numFeatures() != 80);
-        List<MonoCut> many = new ArrayList<>();
+        List<Cut> cuts = new ArrayList<>(Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"));
+        cuts.removeIf(c -> c.numFeatures() != 80);
+        List<Cut> many = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            for (MonoCut c : cuts) {
-                many.add(new MonoCut(c.id() + "-" + i, c.start(), c.duration(), c.channel(), c.features()));
+            for (Cut c : cuts) {
+                MonoCut m = (MonoCut) c;
+                many.add(new MonoCut(c.id() + "-" + i, c.start(), c.duration(), m.channel(), m.features()));
             }
         }
         DynamicBucketingSampler sampler = new DynamicBucketingSampler(CutSource.of(many),
@@ -187,7 +205,7 @@ class BatchLoaderTest {
         }
         lines.add("{ not json");
         Path manifest = Files.write(tmp.resolve("cuts.jsonl"), lines);
-        SimpleCutSampler sampler = new SimpleCutSampler(() -> ManifestReader.cuts(manifest, Corpus.dir()),
+        SimpleCutSampler sampler = new SimpleCutSampler(() -> ManifestReader.allCuts(manifest, Corpus.dir()),
                 SamplingOptions.maxCuts(1));
         try (BatchLoader loader = BatchLoader.builder(reader).threads(2).open(sampler.iterator())) {
             assertEquals(1, loader.next().size());
@@ -205,15 +223,17 @@ class BatchLoaderTest {
         return out;
     }
 
-    private static SupervisionSegment sup(String id, double start, double duration, String text) {
-        return new SupervisionSegment(id, "rec", start, duration, 0, text, null, null);
+    private static Supervision sup(String id, double start, double duration, String text) {
+        return new Supervision(id, "rec", start, duration, 0, text, null, null);
     }
 
-    private static MonoCut withDuration(MonoCut base, String id, double duration, List<SupervisionSegment> sups) {
-        return new MonoCut(id, base.start(), duration, base.channel(), base.features(), sups);
+    private static Cut withDuration(Cut cut, String id, double duration, List<Supervision> sups) {
+        MonoCut base = (MonoCut) cut;
+        return new MonoCut(id, base.start(), duration, base.channel(), base.features(), base.recordingId(), sups);
     }
 
-    private static MonoCut missingArchive(MonoCut cut) {
+    private static Cut missingArchive(Cut c) {
+        MonoCut cut = (MonoCut) c;
         Features f = cut.features();
         return new MonoCut(cut.id() + "-missing", cut.start(), cut.duration(), cut.channel(), new Features(f.type(),
                 f.numFrames(), f.numFeatures(), f.frameShift(), f.samplingRate(), f.start(), f.duration(), f.storageType(),

@@ -3,7 +3,7 @@ package dev.lilcom.lhotse.dataset;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lilcom.lhotse.ManifestReader;
-import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.Cut;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +22,9 @@ final class Corpus {
     }
 
     /** A manifest of the corpus, its storage paths resolved against the corpus folder (as lhotse wrote them). */
-    static List<MonoCut> cuts(String manifest) {
-        List<MonoCut> cuts = new ArrayList<>();
-        try (ManifestReader<MonoCut> reader = ManifestReader.cuts(dir().resolve(manifest), dir())) {
+    static List<Cut> cuts(String manifest) {
+        List<Cut> cuts = new ArrayList<>();
+        try (ManifestReader<Cut> reader = ManifestReader.allCuts(dir().resolve(manifest), dir())) {
             reader.forEachRemaining(cuts::add);
         }
         return cuts;

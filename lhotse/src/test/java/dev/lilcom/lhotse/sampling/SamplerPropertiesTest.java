@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.MonoCut;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +22,9 @@ class SamplerPropertiesTest {
     enum Kind { SIMPLE, BUCKETING }
 
     /** Durations from 10 ms to 25 s, a few of them longer than any bound used here. */
-    static List<MonoCut> corpus(long seed, int count) {
+    static List<Cut> corpus(long seed, int count) {
         Random random = new Random(seed);
-        List<MonoCut> cuts = new ArrayList<>(count);
+        List<Cut> cuts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             double duration = random.nextInt(20) == 0 ? 20 + 5 * random.nextDouble() : 0.01 + 12 * random.nextDouble();
             cuts.add(new MonoCut("cut-" + i, 0, Math.round(duration * 1000) / 1000.0, 0, null));
@@ -31,21 +32,21 @@ class SamplerPropertiesTest {
         return cuts;
     }
 
-    static CutSampler sampler(Kind kind, List<MonoCut> cuts, SamplingOptions options) {
+    static CutSampler sampler(Kind kind, List<Cut> cuts, SamplingOptions options) {
         CutSource source = CutSource.of(cuts);
         return kind == Kind.SIMPLE ? new SimpleCutSampler(source, options, 64)
                 : new DynamicBucketingSampler(source, options, Math.min(4, cuts.size()), 1000, 50);
     }
 
-    static List<List<MonoCut>> epoch(CutSampler sampler, int epoch) {
+    static List<List<Cut>> epoch(CutSampler sampler, int epoch) {
         sampler.setEpoch(epoch);
-        List<List<MonoCut>> batches = new ArrayList<>();
+        List<List<Cut>> batches = new ArrayList<>();
         sampler.forEach(batches::add);
         return batches;
     }
 
-    static List<List<String>> ids(List<List<MonoCut>> batches) {
-        return batches.stream().map(b -> b.stream().map(MonoCut::id).toList()).toList();
+    static List<List<String>> ids(List<List<Cut>> batches) {
+        return batches.stream().map(b -> b.stream().map(Cut::id).toList()).toList();
     }
 
     static SamplingOptions options(double maxDuration, int maxCuts, boolean shuffle, long seed, boolean dropLast) {
@@ -60,17 +61,17 @@ class SamplerPropertiesTest {
     void everyCutOnceWithinTheBounds(@ForAll Kind kind, @ForAll long seed, @ForAll @IntRange(min = 4, max = 300) int count,
             @ForAll @IntRange(min = 5, max = 60) int maxDuration, @ForAll @IntRange(min = 0, max = 9) int maxCuts,
             @ForAll boolean shuffle, @ForAll boolean dropLast, @ForAll @IntRange(min = 0, max = 3) int epoch) {
-        List<MonoCut> cuts = corpus(seed, count);
+        List<Cut> cuts = corpus(seed, count);
         SamplingOptions options = options(maxDuration, maxCuts, shuffle, seed, dropLast);
-        List<List<MonoCut>> batches = epoch(sampler(kind, cuts, options), epoch);
+        List<List<Cut>> batches = epoch(sampler(kind, cuts, options), epoch);
         Set<String> seen = new HashSet<>();
-        for (List<MonoCut> batch : batches) {
+        for (List<Cut> batch : batches) {
             assertTrue(!batch.isEmpty());
-            double longest = batch.stream().mapToDouble(MonoCut::duration).max().orElseThrow();
+            double longest = batch.stream().mapToDouble(Cut::duration).max().orElseThrow();
             assertTrue(batch.size() == 1 || batch.size() * longest <= maxDuration,
                     () -> "padded duration " + batch.size() * longest + " over " + maxDuration);
             assertTrue(maxCuts == 0 || batch.size() <= maxCuts);
-            for (MonoCut cut : batch) {
+            for (Cut cut : batch) {
                 assertTrue(seen.add(cut.id()), () -> cut.id() + " twice in an epoch");
             }
         }
@@ -83,18 +84,18 @@ class SamplerPropertiesTest {
     void ranksAreDisjointAndEvenWithDropLast(@ForAll Kind kind, @ForAll long seed,
             @ForAll @IntRange(min = 4, max = 200) int count, @ForAll @IntRange(min = 2, max = 5) int worldSize,
             @ForAll @IntRange(min = 5, max = 40) int maxDuration, @ForAll boolean shuffle) {
-        List<MonoCut> cuts = corpus(seed, count);
+        List<Cut> cuts = corpus(seed, count);
         SamplingOptions options = options(maxDuration, 0, shuffle, seed, true);
         Map<String, Integer> owner = new HashMap<>();
         int batchCount = -1;
         for (int rank = 0; rank < worldSize; rank++) {
-            List<List<MonoCut>> batches = epoch(sampler(kind, cuts, options.distributed(rank, worldSize)), 1);
+            List<List<Cut>> batches = epoch(sampler(kind, cuts, options.distributed(rank, worldSize)), 1);
             if (batchCount >= 0) {
                 assertEquals(batchCount, batches.size(), "every rank gets as many batches");
             }
             batchCount = batches.size();
-            for (List<MonoCut> batch : batches) {
-                for (MonoCut cut : batch) {
+            for (List<Cut> batch : batches) {
+                for (Cut cut : batch) {
                     Integer before = owner.put(cut.id(), rank);
                     assertEquals(null, before, () -> cut.id() + " on ranks " + before + " and " + owner.get(cut.id()));
                 }
@@ -106,27 +107,27 @@ class SamplerPropertiesTest {
     void withoutDropLastRanksStayEvenAndCoverEveryCut(@ForAll Kind kind, @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 120) int count, @ForAll @IntRange(min = 2, max = 5) int worldSize,
             @ForAll @IntRange(min = 5, max = 40) int maxDuration, @ForAll boolean shuffle) {
-        List<MonoCut> cuts = corpus(seed, count);
+        List<Cut> cuts = corpus(seed, count);
         if (kind == Kind.BUCKETING && count < 4) {
             return;
         }
         SamplingOptions options = options(maxDuration, 0, shuffle, seed, false);
         Set<String> covered = new HashSet<>();
-        List<List<List<MonoCut>>> perRank = new ArrayList<>();
+        List<List<List<Cut>>> perRank = new ArrayList<>();
         for (int rank = 0; rank < worldSize; rank++) {
             perRank.add(epoch(sampler(kind, cuts, options.distributed(rank, worldSize)), 0));
         }
         int batchCount = perRank.get(0).size();
         Map<String, Integer> owner = new HashMap<>();
         for (int rank = 0; rank < worldSize; rank++) {
-            List<List<MonoCut>> batches = perRank.get(rank);
+            List<List<Cut>> batches = perRank.get(rank);
             assertEquals(batchCount, batches.size(), "every rank gets as many batches");
             for (int b = 0; b < batches.size(); b++) {
-                List<MonoCut> batch = batches.get(b);
-                double longest = batch.stream().mapToDouble(MonoCut::duration).max().orElseThrow();
+                List<Cut> batch = batches.get(b);
+                double longest = batch.stream().mapToDouble(Cut::duration).max().orElseThrow();
                 assertTrue(batch.size() == 1 || batch.size() * longest <= maxDuration);
                 boolean last = b == batches.size() - 1;
-                for (MonoCut cut : batch) {
+                for (Cut cut : batch) {
                     covered.add(cut.id());
                     Integer before = owner.put(cut.id(), rank);
                     // only when fewer cuts than ranks are left do ranks share a cut, one each
@@ -142,7 +143,7 @@ class SamplerPropertiesTest {
             @ForAll @IntRange(min = 1, max = 150) int count, @ForAll @IntRange(min = 1, max = 4) int worldSize,
             @ForAll @IntRange(min = 0, max = 3) int rankChoice, @ForAll boolean shuffle) {
         int rank = rankChoice % worldSize;
-        List<MonoCut> cuts = corpus(seed, count);
+        List<Cut> cuts = corpus(seed, count);
         SamplingOptions options = options(30, 0, shuffle, seed, true);
         List<List<String>> all = ids(epoch(sampler(Kind.SIMPLE, cuts, options), 2));
         List<List<String>> mine = ids(epoch(sampler(Kind.SIMPLE, cuts, options.distributed(rank, worldSize)), 2));
@@ -156,7 +157,7 @@ class SamplerPropertiesTest {
     @Property(tries = 60)
     void theSameSeedAndEpochGiveTheSameBatches(@ForAll Kind kind, @ForAll long seed,
             @ForAll @IntRange(min = 4, max = 200) int count, @ForAll @IntRange(min = 0, max = 5) int epoch) {
-        List<MonoCut> cuts = corpus(seed, count);
+        List<Cut> cuts = corpus(seed, count);
         SamplingOptions options = options(25, 0, true, seed, false);
         CutSampler a = sampler(kind, cuts, options);
         CutSampler b = sampler(kind, cuts, options);

@@ -6,25 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.MonoCut;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Examples of lhotse's sampler behaviour, worked by hand. */
 class SamplerTest {
-    static MonoCut cut(String id, double duration) {
+    static Cut cut(String id, double duration) {
         return new MonoCut(id, 0, duration, 0, null);
     }
 
-    static List<List<String>> ids(Iterable<List<MonoCut>> sampler) {
+    static List<List<String>> ids(Iterable<List<Cut>> sampler) {
         List<List<String>> out = new java.util.ArrayList<>();
-        sampler.forEach(b -> out.add(b.stream().map(MonoCut::id).toList()));
+        sampler.forEach(b -> out.add(b.stream().map(Cut::id).toList()));
         return out;
     }
 
     @Test
     void simpleSamplerBoundsThePaddedDurationNotTheSum() {
-        List<MonoCut> cuts = List.of(cut("a", 1), cut("b", 4), cut("c", 1), cut("d", 1), cut("e", 9), cut("f", 2));
+        List<Cut> cuts = List.of(cut("a", 1), cut("b", 4), cut("c", 1), cut("d", 1), cut("e", 9), cut("f", 2));
         // a+b: 2 x 4 = 8 <= 10; +c: 3 x 4 = 12 > 10. c,d: 2; +e: 3 x 9 > 10. e alone; +f: 2 x 9 > 10. f.
         assertEquals(List.of(List.of("a", "b"), List.of("c", "d"), List.of("e"), List.of("f")),
                 ids(new SimpleCutSampler(CutSource.of(cuts), SamplingOptions.maxDuration(10))));
@@ -37,14 +38,14 @@ class SamplerTest {
 
     @Test
     void aCutLongerThanTheBoundComesAlone() {
-        List<MonoCut> cuts = List.of(cut("a", 1), cut("long", 30), cut("b", 1));
+        List<Cut> cuts = List.of(cut("a", 1), cut("long", 30), cut("b", 1));
         assertEquals(List.of(List.of("a"), List.of("long"), List.of("b")),
                 ids(new SimpleCutSampler(CutSource.of(cuts), SamplingOptions.maxDuration(10))));
     }
 
     @Test
     void shufflingChangesWithTheEpochAndNotWithinIt() {
-        List<MonoCut> cuts = SamplerPropertiesTest.corpus(7, 200);
+        List<Cut> cuts = SamplerPropertiesTest.corpus(7, 200);
         SimpleCutSampler sampler = new SimpleCutSampler(CutSource.of(cuts), SamplingOptions.maxDuration(30).shuffle(3));
         List<List<String>> first = ids(sampler);
         assertEquals(first, ids(sampler));
@@ -63,7 +64,7 @@ class SamplerTest {
 
     @Test
     void bucketingLeavesLessPaddingThanSimpleSampling() {
-        List<MonoCut> cuts = SamplerPropertiesTest.corpus(11, 4000);
+        List<Cut> cuts = SamplerPropertiesTest.corpus(11, 4000);
         SamplingOptions options = SamplingOptions.maxDuration(120).shuffle(5);
         double simple = paddingFraction(new SimpleCutSampler(CutSource.of(cuts), options));
         double bucketed = paddingFraction(new DynamicBucketingSampler(CutSource.of(cuts), options, 10));
@@ -73,10 +74,10 @@ class SamplerTest {
     static double paddingFraction(CutSampler sampler) {
         double padded = 0;
         double real = 0;
-        for (List<MonoCut> batch : sampler) {
-            double longest = batch.stream().mapToDouble(MonoCut::duration).max().orElseThrow();
+        for (List<Cut> batch : sampler) {
+            double longest = batch.stream().mapToDouble(Cut::duration).max().orElseThrow();
             padded += longest * batch.size();
-            real += batch.stream().mapToDouble(MonoCut::duration).sum();
+            real += batch.stream().mapToDouble(Cut::duration).sum();
         }
         return 1 - real / padded;
     }
