@@ -32,6 +32,18 @@ final class JsonLine {
         return this;
     }
 
+    JsonLine put(String name, java.util.List<String> values) {
+        field(name).sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            quote(values.get(i));
+        }
+        sb.append(']');
+        return this;
+    }
+
     @Override
     public String toString() {
         return sb + "}";

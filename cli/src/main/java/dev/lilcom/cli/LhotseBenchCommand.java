@@ -2,6 +2,8 @@ package dev.lilcom.cli;
 
 import dev.lilcom.lhotse.FeatureReader;
 import dev.lilcom.lhotse.LoadThroughput;
+import dev.lilcom.lhotse.dataset.BatchThroughput;
+import dev.lilcom.lhotse.sampling.CutSampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +21,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Load every cut's features in manifest order, as a training loader does (decoding on T "
                 + "threads, reading ahead), over and over for S seconds, and print cuts and frames per second. "
-                + "The first pass includes JIT warm-up.")
+                + "The first pass includes JIT warm-up. With --batches, load the batches a sampler draws "
+                + "(epoch after epoch), collated and padded as lhotse's K2SpeechRecognitionDataset gives them, "
+                + "and print batches, frames per second and the padding fraction.")
 final class LhotseBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,6 +40,14 @@ final class LhotseBenchCommand implements Callable<Integer> {
             + "cuts_per_second, frames_per_second.")
     boolean json;
 
+    @Option(names = "--batches", description = "Load padded batches drawn by a sampler (give --max-duration or "
+            + "--max-cuts, and any other sampler option) instead of one cut at a time. Cuts that fail to load "
+            + "(say, of another width than their batch) are skipped and counted.")
+    boolean batches;
+
+    @Mixin
+    SamplerOptions sampling;
+
     @Mixin
     CodecOption codec;
 
@@ -46,6 +58,12 @@ final class LhotseBenchCommand implements Callable<Integer> {
     public Integer call() {
         if (threads < 1 || !(seconds > 0)) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1 and --seconds positive");
+        }
+        if (batches) {
+            return callBatches();
+        }
+        if (sampling.maxDuration != null || sampling.maxCuts != null || sampling.buckets != null) {
+            throw new ParameterException(spec.commandLine(), "the sampler options need --batches");
         }
         LoadThroughput.Result r = LhotseCommand.run(() -> {
             try (FeatureReader reader = new FeatureReader(codec.codec())) {
@@ -59,6 +77,30 @@ final class LhotseBenchCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%s: %d cuts, %d frames in %.2f s on %d thread%s (%s codec): "
                         + "%.1f cuts/s, %.0f frames/s", manifest, r.cuts(), r.frames(), r.seconds(), r.threads(),
                         r.threads() == 1 ? "" : "s", codec.name, r.cutsPerSecond(), r.framesPerSecond());
+        spec.commandLine().getOut().println(line);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private Integer callBatches() {
+        CutSampler sampler = sampling.sampler(spec, manifest);
+        BatchThroughput.Result r = LhotseCommand.run(() -> {
+            try (FeatureReader reader = new FeatureReader(codec.codec())) {
+                return BatchThroughput.measure(sampler, reader, threads, Duration.ofNanos((long) (seconds * 1e9)));
+            }
+        });
+        String line = json
+                ? new JsonLine().put("manifest", manifest.toString()).put("codec", codec.name).put("threads", r.threads())
+                        .put("batches", r.batches()).put("cuts", r.cuts()).put("frames", r.frames())
+                        .put("padded_frames", r.paddedFrames()).put("skipped_cuts", r.skippedCuts())
+                        .put("seconds", r.seconds()).put("batches_per_second", r.batchesPerSecond())
+                        .put("frames_per_second", r.framesPerSecond()).put("padding_fraction", r.paddingFraction())
+                        .toString()
+                : String.format(Locale.ROOT, "%s: %d batches, %d cuts, %d frames (%d padded) in %.2f s on %d thread%s "
+                        + "(%s codec): %.1f batches/s, %.0f frames/s, padding %.1f%%%s", manifest, r.batches(), r.cuts(),
+                        r.frames(), r.paddedFrames(), r.seconds(), r.threads(), r.threads() == 1 ? "" : "s", codec.name,
+                        r.batchesPerSecond(), r.framesPerSecond(), 100 * r.paddingFraction(),
+                        r.skippedCuts() > 0 ? ", " + r.skippedCuts() + " cuts skipped" : "");
         spec.commandLine().getOut().println(line);
         spec.commandLine().getOut().flush();
         return 0;

@@ -14,14 +14,15 @@ import java.util.concurrent.Callable;
 @Command(name = "lhotse", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Inspect, export and benchmark lhotse corpora: CutSet manifests (.jsonl, .jsonl.gz, .json) "
                 + "with features in lilcom_chunky archives or lilcom_files folders.",
-        subcommands = {LhotseInfoCommand.class, LhotseExportCommand.class, LhotseBenchCommand.class})
+        subcommands = {LhotseInfoCommand.class, LhotseExportCommand.class, LhotseBatchesCommand.class,
+                LhotseBenchCommand.class})
 final class LhotseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: info, export or bench");
+        throw new ParameterException(spec.commandLine(), "Missing command: info, export, batches or bench");
     }
 
     /** Runs a step on a corpus, turning its failures into one-line command failures. */

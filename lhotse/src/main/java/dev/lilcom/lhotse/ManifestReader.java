@@ -32,7 +32,11 @@ import java.util.zip.GZIPInputStream;
  * @param <T> {@link Cut} or {@link MonoCut} for a CutSet, {@link Features} for a FeatureSet
  */
 public final class ManifestReader<T> implements Iterator<T>, Closeable {
-    private static final int BUFFER = 1 << 16;
+    /**
+     * Read buffers. Small: a training loader opens its manifest every epoch, and a small manifest's
+     * epochs are short; 64 KiB buffers cost more to allocate than they saved in reading.
+     */
+    private static final int BUFFER = 1 << 13;
 
     private final String manifest;
     private final JsonRecords records;
