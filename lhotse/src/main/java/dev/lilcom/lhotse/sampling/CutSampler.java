@@ -57,6 +57,14 @@ public abstract sealed class CutSampler implements Iterable<List<Cut>>
      */
     @Override
     public Batches iterator() {
+        return batches(epoch);
+    }
+
+    /** The batches of epoch {@code epoch}, leaving {@link #epoch()} as it is. */
+    public Batches batches(int epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must not be negative; got " + epoch);
+        }
         Iterator<Cut> cuts = source.open();
         try {
             // the same (seed, epoch) always gives the same stream; mixing keeps nearby seeds apart

@@ -1,0 +1,229 @@
+package dev.lilcom.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.util.Progress;
+import dev.lilcom.lhotse.FeatureLoadException;
+import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.lhotse.Supervision;
+import dev.lilcom.lhotse.dataset.BatchLoader;
+import dev.lilcom.lhotse.dataset.FailurePolicy;
+import dev.lilcom.lhotse.dataset.FeatureBatch;
+import dev.lilcom.lhotse.sampling.CutSampler;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * A DJL {@link Dataset} over a lhotse corpus: each pass over {@link #getData(NDManager)} is one
+ * epoch of the sampler (the sampler's epoch first, then the next, and so on), loaded by a
+ * {@link BatchLoader} on worker threads.
+ *
+ * <p>Each {@link Batch} holds, on a sub-manager of the caller's manager (closing the batch frees them):
+ * <ul>
+ *   <li>data: {@code features} (B, T, F) float32, right-padded with log(1e-10) as lhotse collates
+ *       them, longest cut first; {@code lengths} (B) int32, each row's frames before padding;</li>
+ *   <li>labels, for CTC: {@code labels} (B, L) int32 (L at least 1), each row's supervision texts (joined by a
+ *       space) as {@link CharVocabulary} ids, right-padded with the blank, 0; {@code labelLengths}
+ *       (B) int32.</li>
+ * </ul>
+ * The batch's indices are the cut ids.
+ *
+ * <pre>{@code
+ * CutSampler sampler = new DynamicBucketingSampler(CutSource.manifest(cuts), SamplingOptions.maxDuration(200).shuffle(0), 10);
+ * LhotseDataset dataset = LhotseDataset.builder(sampler, reader, CharVocabulary.fromSupervisions(source)).threads(4).build();
+ * for (Batch batch : trainer.iterateDataset(dataset)) { EasyTrain.trainBatch(trainer, batch); trainer.step(); batch.close(); }
+ * }</pre>
+ */
+public final class LhotseDataset implements Dataset {
+    private final CutSampler sampler;
+    private final FeatureReader reader;
+    private final CharVocabulary vocabulary;
+    private final int threads;
+    private final int prefetch;
+    private final FailurePolicy policy;
+
+    private LhotseDataset(Builder b) {
+        this.sampler = b.sampler;
+        this.reader = b.reader;
+        this.vocabulary = b.vocabulary;
+        this.threads = b.threads;
+        this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.threads;
+        this.policy = b.policy;
+    }
+
+    /**
+     * Starts configuring a dataset of the sampler's batches, loaded through {@code reader} (which
+     * the dataset does not close), labelled with {@code vocabulary}.
+     */
+    public static Builder builder(CutSampler sampler, FeatureReader reader, CharVocabulary vocabulary) {
+        return new Builder(sampler, reader, vocabulary);
+    }
+
+    /** How a {@link LhotseDataset} loads. */
+    public static final class Builder {
+        private final CutSampler sampler;
+        private final FeatureReader reader;
+        private final CharVocabulary vocabulary;
+        private int threads = 1;
+        private int prefetch;
+        private FailurePolicy policy = FailurePolicy.FAIL_BATCH;
+
+        private Builder(CutSampler sampler, FeatureReader reader, CharVocabulary vocabulary) {
+            this.sampler = Objects.requireNonNull(sampler, "sampler");
+            this.reader = Objects.requireNonNull(reader, "reader");
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        }
+
+        /** Loader threads (default 1); see {@link BatchLoader.Builder#threads}. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1; got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Batches prepared ahead (default twice the threads); see {@link BatchLoader.Builder#prefetch}. */
+        public Builder prefetch(int prefetch) {
+            if (prefetch < 1) {
+                throw new IllegalArgumentException("prefetch must be at least 1; got " + prefetch);
+            }
+            this.prefetch = prefetch;
+            return this;
+        }
+
+        /** What a cut that fails to load does (default: fail its batch); see {@link FailurePolicy}. */
+        public Builder onFailure(FailurePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The dataset. */
+        public LhotseDataset build() {
+            return new LhotseDataset(this);
+        }
+    }
+
+    /** The vocabulary the labels use. */
+    public CharVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Nothing to prepare: the manifest is streamed. */
+    @Override
+    public void prepare(Progress progress) {}
+
+    /**
+     * The next epoch's batches (each iteration of the result gives that epoch again). An epoch
+     * that is left before its end should be closed ({@link Epoch#close()}) to stop its loader.
+     */
+    @Override
+    public Iterable<Batch> getData(NDManager manager) {
+        Objects.requireNonNull(manager, "manager");
+        int epoch = sampler.epoch();
+        sampler.setEpoch(epoch + 1);
+        return () -> new Epoch(manager, epoch);
+    }
+
+    /** DJL's executor is not used: the {@link BatchLoader}'s own threads load the batches. */
+    @Override
+    public Iterable<Batch> getData(NDManager manager, ExecutorService executorService) {
+        return getData(manager);
+    }
+
+    /** One epoch of DJL batches; closes its loader when done. */
+    public final class Epoch implements Iterator<Batch>, AutoCloseable {
+        private final NDManager manager;
+        private final BatchLoader loader;
+        private long delivered;
+
+        private Epoch(NDManager manager, int epoch) {
+            this.manager = manager;
+            this.loader = BatchLoader.builder(reader).threads(threads).prefetch(prefetch).onFailure(policy)
+                    .open(sampler.batches(epoch));
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = loader.hasNext();
+            if (!more) {
+                loader.close();
+            }
+            return more;
+        }
+
+        /**
+         * The next batch on a new sub-manager of the caller's manager.
+         *
+         * @throws FeatureLoadException naming the cut if one failed to load and the policy fails the batch
+         * @throws IllegalArgumentException if a supervision text has a character outside the vocabulary
+         */
+        @Override
+        public Batch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the epoch has no more batches");
+            }
+            return toBatch(loader.next());
+        }
+
+        private Batch toBatch(FeatureBatch b) {
+            int[][] labels = new int[b.size()][];
+            int[] labelLengths = new int[b.size()];
+            int longest = 0;
+            for (int row = 0; row < b.size(); row++) {
+                labels[row] = vocabulary.encode(text(b, row));
+                labelLengths[row] = labels[row].length;
+                longest = Math.max(longest, labels[row].length);
+            }
+            // at least one column, so that a batch without transcripts still makes a (B, 1) array
+            longest = Math.max(longest, 1);
+            int[] padded = new int[b.size() * longest];
+            for (int row = 0; row < b.size(); row++) {
+                System.arraycopy(labels[row], 0, padded, row * longest, labels[row].length);
+            }
+            NDManager batchManager = manager.newSubManager();
+            try {
+                NDArray features = batchManager.create(b.featureBuffer(), new Shape(b.size(), b.frames(), b.numFeatures()));
+                features.setName("features");
+                NDArray lengths = batchManager.create(b.lengths());
+                lengths.setName("lengths");
+                NDArray labelArray = batchManager.create(padded, new Shape(b.size(), longest));
+                labelArray.setName("labels");
+                NDArray labelLengthArray = batchManager.create(labelLengths);
+                labelLengthArray.setName("labelLengths");
+                delivered++;
+                return new Batch(batchManager, new NDList(features, lengths), new NDList(labelArray, labelLengthArray),
+                        b.size(), null, null, delivered, 0, b.cutIds());
+            } catch (RuntimeException e) {
+                batchManager.close();
+                throw e;
+            }
+        }
+
+        /** The row's supervision texts in order, joined by a space. */
+        private String text(FeatureBatch b, int row) {
+            StringBuilder sb = new StringBuilder();
+            for (Supervision s : b.cuts().get(row).supervisions()) {
+                if (s.text() != null && !s.text().isEmpty()) {
+                    if (sb.length() > 0) {
+                        sb.append(' ');
+                    }
+                    sb.append(s.text());
+                }
+            }
+            return sb.toString();
+        }
+
+        /** Stops the loader (needed only when leaving before the epoch's end). */
+        @Override
+        public void close() {
+            loader.close();
+        }
+    }
+}
