@@ -25,12 +25,15 @@ final class LhotseBatchesCommand implements Callable<Integer> {
     @Mixin
     SamplerOptions sampling;
 
-    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest: .jsonl, .jsonl.gz or .json.")
+    @Mixin
+    StorageRootOption storageRoot;
+
+    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest (.jsonl, .jsonl.gz, .json) or Shar directory.")
     Path manifest;
 
     @Override
     public Integer call() {
-        CutSampler sampler = sampling.sampler(spec, manifest);
+        CutSampler sampler = sampling.sampler(spec, manifest, storageRoot.root);
         PrintWriter out = spec.commandLine().getOut();
         LhotseCommand.run(() -> {
             try (CutSampler.Batches batches = sampler.iterator()) {

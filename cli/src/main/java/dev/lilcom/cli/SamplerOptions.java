@@ -46,11 +46,11 @@ final class SamplerOptions {
     boolean dropLast;
 
     /**
-     * The sampler these options describe, at {@code --epoch}.
+     * The sampler these options describe over a manifest or Shar directory, at {@code --epoch}.
      *
      * @throws ParameterException if they do not make a sampler
      */
-    CutSampler sampler(CommandSpec spec, Path manifest) {
+    CutSampler sampler(CommandSpec spec, Path manifest, Path storageRoot) {
         if (maxDuration == null && maxCuts == null) {
             throw new ParameterException(spec.commandLine(), "give --max-duration or --max-cuts (or both)");
         }
@@ -66,7 +66,7 @@ final class SamplerOptions {
                     .replace("maxDuration", "--max-duration").replace("maxCuts", "--max-cuts")
                     .replace("worldSize", "--world-size").replace("rank", "--rank"));
         }
-        CutSource source = CutSource.manifest(manifest);
+        CutSource source = CutSource.corpus(manifest, storageRoot);
         CutSampler sampler = LhotseCommand.run(() -> {
             if (buckets == null) {
                 return new SimpleCutSampler(source, options);

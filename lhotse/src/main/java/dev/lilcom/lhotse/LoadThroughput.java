@@ -43,12 +43,20 @@ public final class LoadThroughput {
      * @throws ManifestException if the manifest cannot be read
      */
     public static Result measure(Path manifest, FeatureReader reader, int threads, Duration duration) {
+        return measure(manifest, null, reader, threads, duration);
+    }
+
+    /**
+     * As {@link #measure(Path, FeatureReader, int, Duration)}, with relative storage paths resolved
+     * against {@code storageRoot} ({@code null}: the working directory, then the manifest's folder).
+     */
+    public static Result measure(Path manifest, Path storageRoot, FeatureReader reader, int threads, Duration duration) {
         long budget = duration.toNanos();
         long start = System.nanoTime();
         long cuts = 0;
         long frames = 0;
         try (FeatureLoader loader = FeatureLoader.builder(reader).threads(threads).reuseBuffers(true)
-                .open(new Passes(manifest))) {
+                .open(new Passes(manifest, storageRoot))) {
             while (loader.hasNext()) {
                 frames += loader.next().features().frames();
                 cuts++;
@@ -63,11 +71,13 @@ public final class LoadThroughput {
     /** The manifest's cuts over and over; ends after a pass with no cuts. */
     private static final class Passes implements Iterator<MonoCut>, AutoCloseable {
         private final Path manifest;
+        private final Path storageRoot;
         private ManifestReader<MonoCut> pass;
         private boolean passHadCuts = true;
 
-        Passes(Path manifest) {
+        Passes(Path manifest, Path storageRoot) {
             this.manifest = manifest;
+            this.storageRoot = storageRoot;
         }
 
         @Override
@@ -80,7 +90,7 @@ public final class LoadThroughput {
                 if (!passHadCuts) {
                     return false;
                 }
-                pass = ManifestReader.cuts(manifest);
+                pass = storageRoot == null ? ManifestReader.cuts(manifest) : ManifestReader.cuts(manifest, storageRoot);
                 passHadCuts = pass.hasNext();
             }
             return true;

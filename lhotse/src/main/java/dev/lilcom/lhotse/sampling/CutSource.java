@@ -1,6 +1,9 @@
 package dev.lilcom.lhotse.sampling;
 
+import dev.lilcom.lhotse.CutStream;
 import dev.lilcom.lhotse.ManifestReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.lilcom.lhotse.Cut;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -17,10 +20,27 @@ public interface CutSource {
     /** A new pass over the cuts, in their stored order. */
     Iterator<Cut> open();
 
-    /** The cuts of a CutSet manifest (every cut type), read lazily. */
+    /** The cuts of a CutSet manifest or Shar directory, read lazily; see {@link #corpus(Path, Path)}. */
     static CutSource manifest(Path manifest) {
-        Objects.requireNonNull(manifest, "manifest");
-        return () -> ManifestReader.allCuts(manifest);
+        return corpus(manifest, null);
+    }
+
+    /**
+     * The cuts (every cut type) of a CutSet manifest or a Shar directory ({@link CutStream}), read
+     * lazily, relative storage paths resolved against {@code storageRoot}, or as lhotse resolves
+     * them when it is {@code null}.
+     *
+     * @throws UncheckedIOException from {@link #open()} if the Shar directory cannot be listed
+     */
+    static CutSource corpus(Path manifestOrShar, Path storageRoot) {
+        Objects.requireNonNull(manifestOrShar, "manifestOrShar");
+        return () -> {
+            try {
+                return CutStream.open(manifestOrShar, storageRoot);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + manifestOrShar + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     /** Cuts already in memory. */
