@@ -76,7 +76,8 @@ final class LhotseBenchCommand implements Callable<Integer> {
         String line = json
                 ? new JsonLine().put("manifest", manifest.toString()).put("codec", codec.name).put("threads", r.threads())
                         .put("cuts", r.cuts()).put("frames", r.frames()).put("seconds", r.seconds())
-                        .put("cuts_per_second", r.cutsPerSecond()).put("frames_per_second", r.framesPerSecond()).toString()
+                        .put("cuts_per_second", r.cutsPerSecond()).put("frames_per_second", r.framesPerSecond())
+                        .put("cpu_seconds", r.cpuSeconds()).toString()
                 : String.format(Locale.ROOT, "%s: %d cuts, %d frames in %.2f s on %d thread%s (%s codec): "
                         + "%.1f cuts/s, %.0f frames/s", manifest, r.cuts(), r.frames(), r.seconds(), r.threads(),
                         r.threads() == 1 ? "" : "s", codec.name, r.cutsPerSecond(), r.framesPerSecond());
@@ -98,6 +99,7 @@ final class LhotseBenchCommand implements Callable<Integer> {
                         .put("padded_frames", r.paddedFrames()).put("skipped_cuts", r.skippedCuts())
                         .put("seconds", r.seconds()).put("batches_per_second", r.batchesPerSecond())
                         .put("frames_per_second", r.framesPerSecond()).put("padding_fraction", r.paddingFraction())
+                        .put("cpu_seconds", r.cpuSeconds())
                         .toString()
                 : String.format(Locale.ROOT, "%s: %d batches, %d cuts, %d frames (%d padded) in %.2f s on %d thread%s "
                         + "(%s codec): %.1f batches/s, %.0f frames/s, padding %.1f%%%s", manifest, r.batches(), r.cuts(),

@@ -19,9 +19,11 @@ public final class LoadThroughput {
      * @param cuts cuts delivered
      * @param frames frames delivered
      * @param seconds wall-clock time taken
+     * @param cpuSeconds CPU time the process used meanwhile, all threads (NaN if unknown): on a
+     *     busy machine, frames per CPU second compare thread counts where wall-clock time cannot
      * @param threads decoding threads
      */
-    public record Result(long cuts, long frames, double seconds, int threads) {
+    public record Result(long cuts, long frames, double seconds, double cpuSeconds, int threads) {
         /** Cuts delivered per second. */
         public double cutsPerSecond() {
             return seconds > 0 ? cuts / seconds : 0;
@@ -53,6 +55,7 @@ public final class LoadThroughput {
     public static Result measure(Path manifest, Path storageRoot, FeatureReader reader, int threads, Duration duration) {
         long budget = duration.toNanos();
         long start = System.nanoTime();
+        double cpuStart = processCpuSeconds();
         long cuts = 0;
         long frames = 0;
         try (FeatureLoader loader = FeatureLoader.builder(reader).threads(threads).reuseBuffers(true)
@@ -65,7 +68,13 @@ public final class LoadThroughput {
                 }
             }
         }
-        return new Result(cuts, frames, (System.nanoTime() - start) / 1e9, threads);
+        return new Result(cuts, frames, (System.nanoTime() - start) / 1e9, processCpuSeconds() - cpuStart, threads);
+    }
+
+    /** CPU seconds this process has used (every thread: loader, consumer, JIT, GC), or NaN where the JVM cannot say. */
+    static double processCpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     /** The manifest's cuts over and over; ends after a pass with no cuts. */

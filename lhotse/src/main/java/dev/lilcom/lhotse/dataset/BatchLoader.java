@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Buffers are reused: at most {@code prefetch + 1} feature arrays exist, each growing to the
- * largest batch it has held, so a warm loader allocates next to nothing per batch. A cut that fails
+ * <p>Buffers are reused: at most {@code prefetch + 1} feature arrays exist, new ones sized for the
+ * largest batch so far, so a warm loader allocates next to nothing per batch. A cut that fails
  * to load is handled as the {@link FailurePolicy} says. A failure of the sampler itself (a bad
  * manifest line, say) is thrown after the batches before it, and ends the stream. The loader is used
  * from one consumer thread.
@@ -48,6 +48,8 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
     private final ArrayDeque<Pending> window = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<float[]> spare = new ConcurrentLinkedQueue<>();
     private final AtomicInteger skippedCuts = new AtomicInteger();
+    /** Floats of the largest batch so far: the size new buffers get. */
+    private final AtomicInteger largest = new AtomicInteger();
     private FeatureBatch ready;
     private float[] lent;
     private boolean sampledDone;
@@ -211,8 +213,12 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
 
     private float[] buffer(int size) {
         float[] reused = spare.poll();
-        // a buffer too small is dropped: the pool drifts to the largest batches' size
-        return reused != null && reused.length >= size ? reused : new float[size];
+        if (reused != null && reused.length >= size) {
+            return reused;
+        }
+        // A buffer too small is dropped, and its replacement sized for the largest batch so far:
+        // batch sizes vary, and buffers sized for each would be dropped and reallocated again and again.
+        return new float[largest.accumulateAndGet(size, Math::max)];
     }
 
     private void giveBack(float[] buffer) {

@@ -26,10 +26,12 @@ public final class BatchThroughput {
      * @param paddedFrames frames delivered, padding included
      * @param skippedCuts cuts left out because they failed to load
      * @param seconds wall-clock time taken
+     * @param cpuSeconds CPU time the process used meanwhile, all threads (NaN if unknown): on a
+     *     busy machine, frames per CPU second compare thread counts where wall-clock time cannot
      * @param threads loader threads
      */
     public record Result(long batches, long cuts, long frames, long paddedFrames, long skippedCuts, double seconds,
-            int threads) {
+            double cpuSeconds, int threads) {
         /** Batches per second. */
         public double batchesPerSecond() {
             return seconds > 0 ? batches / seconds : 0;
@@ -56,6 +58,7 @@ public final class BatchThroughput {
     public static Result measure(CutSampler sampler, FeatureReader reader, int threads, Duration duration) {
         long budget = duration.toNanos();
         long start = System.nanoTime();
+        double cpuStart = processCpuSeconds();
         long batches = 0;
         long cuts = 0;
         long frames = 0;
@@ -75,7 +78,14 @@ public final class BatchThroughput {
             }
             skipped = loader.skippedCuts();
         }
-        return new Result(batches, cuts, frames, padded, skipped, (System.nanoTime() - start) / 1e9, threads);
+        return new Result(batches, cuts, frames, padded, skipped, (System.nanoTime() - start) / 1e9,
+                processCpuSeconds() - cpuStart, threads);
+    }
+
+    /** CPU seconds this process has used (every thread: loader, consumer, JIT, GC), or NaN where the JVM cannot say. */
+    static double processCpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     /** The sampler's epochs one after the other; ends after an epoch with no batches. */
