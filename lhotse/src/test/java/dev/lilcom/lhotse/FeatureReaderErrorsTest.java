@@ -121,7 +121,7 @@ class FeatureReaderErrorsTest {
 
     @Test
     void unsupportedStorageTypeAndMissingFeatures() {
-        fails(withStorage(cut, "kaldiio", tmp, "x"), "storage type \"kaldiio\" is not supported");
+        fails(withStorage(cut, "kaldiio", tmp, "x"), "storage type \"kaldiio\" is not supported", "lilcom_hdf5");
         fails(new MonoCut("bare", 0, 1, 0, null), "has no features");
     }
 
