@@ -142,6 +142,7 @@ public final class LhotseDataset implements Dataset {
         private final NDManager manager;
         private final BatchLoader loader;
         private long delivered;
+        private boolean done;
 
         private Epoch(NDManager manager, int epoch) {
             this.manager = manager;
@@ -151,11 +152,14 @@ public final class LhotseDataset implements Dataset {
 
         @Override
         public boolean hasNext() {
-            boolean more = loader.hasNext();
-            if (!more) {
+            if (done) {
+                return false;
+            }
+            if (!loader.hasNext()) {
+                done = true;
                 loader.close();
             }
-            return more;
+            return !done;
         }
 
         /**
@@ -223,6 +227,7 @@ public final class LhotseDataset implements Dataset {
         /** Stops the loader (needed only when leaving before the epoch's end). */
         @Override
         public void close() {
+            done = true;
             loader.close();
         }
     }

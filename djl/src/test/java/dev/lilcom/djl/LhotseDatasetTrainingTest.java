@@ -71,8 +71,10 @@ class LhotseDatasetTrainingTest {
             LhotseDataset dataset = LhotseDataset.builder(new SimpleCutSampler(CutSource.of(cuts),
                     SamplingOptions.maxCuts(5)), reader, vocabulary).threads(2).build();
             List<Batch> batches = new ArrayList<>();
-            dataset.getData(manager).forEach(batches::add);
+            java.util.Iterator<Batch> epoch = dataset.getData(manager).iterator();
+            epoch.forEachRemaining(batches::add);
             assertEquals(1, batches.size());
+            assertTrue(!epoch.hasNext() && !epoch.hasNext(), "an epoch stays ended");
             try (Batch batch = batches.get(0)) {
                 NDArray features = batch.getData().get(0);
                 assertEquals(new Shape(5, 1066, 80), features.getShape());

@@ -5,6 +5,7 @@ import dev.lilcom.lhotse.Collation;
 import dev.lilcom.lhotse.Cut;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A batch as lhotse's {@code K2SpeechRecognitionDataset} gives it: the cuts sorted by duration,
@@ -78,9 +79,9 @@ public final class FeatureBatch {
 
     /** The value at row {@code row}, frame {@code frame}, feature {@code feature}. */
     public float get(int row, int frame, int feature) {
-        java.util.Objects.checkIndex(row, size());
-        java.util.Objects.checkIndex(frame, frames);
-        java.util.Objects.checkIndex(feature, numFeatures);
+        Objects.checkIndex(row, size());
+        Objects.checkIndex(frame, frames);
+        Objects.checkIndex(feature, numFeatures);
         return features[(row * frames + frame) * numFeatures + feature];
     }
 
