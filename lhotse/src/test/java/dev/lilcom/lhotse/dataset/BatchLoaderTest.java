@@ -94,6 +94,30 @@ class BatchLoaderTest {
     }
 
     @Test
+    void aSamplerStreamsASharDirectory() throws Exception {
+        SimpleCutSampler sampler = new SimpleCutSampler(CutSource.manifest(Corpus.dir().resolve("shar")),
+                SamplingOptions.maxDuration(12));
+        List<String> ids = new ArrayList<>();
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).onFailure(FailurePolicy.SKIP_CUT)
+                .open(sampler.iterator())) {
+            while (loader.hasNext()) {
+                FeatureBatch batch = loader.next();
+                Collation.Batch expected = Collation.collate(batch.cuts(), reader);
+                assertArrayEquals(expected.features(), tensor(batch));
+                ids.addAll(batch.cutIds());
+                batch.skipped().forEach(e -> ids.add(e.cutId()));
+            }
+        }
+        List<String> shar = new ArrayList<>();
+        java.util.Iterator<Cut> cuts = CutSource.manifest(Corpus.dir().resolve("shar")).open();
+        cuts.forEachRemaining(c -> shar.add(c.id()));
+        ((AutoCloseable) cuts).close();
+        ids.sort(null);
+        shar.sort(null);
+        assertEquals(shar, ids, "every cut of the Shar directory once, loaded or skipped for its width");
+    }
+
+    @Test
     void supervisionsComeAsK2SpeechRecognitionDatasetGivesThem() {
         Cut base = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz").get(0); // 10.66 s, 1066 frames, 80 wide
         Cut shortCut = withDuration(base, "short", 1.0, List.of(
