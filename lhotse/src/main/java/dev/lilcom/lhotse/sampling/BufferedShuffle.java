@@ -1,6 +1,7 @@
 package dev.lilcom.lhotse.sampling;
 
 import dev.lilcom.lhotse.Cut;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -13,18 +14,23 @@ import java.util.SplittableRandom;
 final class BufferedShuffle implements Iterator<Cut> {
     private final Iterator<Cut> cuts;
     private final SplittableRandom random;
-    private final Cut[] buffer;
+    private final int size;
+    // grows to `size` as cuts come: a small corpus's epochs should not allocate the whole buffer
+    private Cut[] buffer = new Cut[16];
     private int filled;
 
     BufferedShuffle(Iterator<Cut> cuts, SplittableRandom random, int size) {
         this.cuts = cuts;
         this.random = random;
-        this.buffer = new Cut[size];
+        this.size = size;
     }
 
     @Override
     public boolean hasNext() {
-        while (filled < buffer.length && cuts.hasNext()) {
+        while (filled < size && cuts.hasNext()) {
+            if (filled == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(size, 2L * filled));
+            }
             buffer[filled++] = cuts.next();
         }
         return filled > 0;
