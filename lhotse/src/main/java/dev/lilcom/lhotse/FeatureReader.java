@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,15 +19,23 @@ import java.util.Objects;
  * exactly what lhotse's {@code cut.load_features()} returns, bit for bit.
  *
  * <p>For a chunky archive only the chunks the cut overlaps are read, in one positional read, and
- * only those overlapping the cut's frames are decoded. Archives stay open until {@link #close()},
- * one channel each, shared by all threads.
+ * only those overlapping the cut's frames are decoded. Archives stay open between reads, one
+ * channel each, shared by all threads; at most {@link #DEFAULT_MAX_OPEN_ARCHIVES} (or the number
+ * given to the constructor), the least recently used being closed first, so that a corpus of
+ * thousands of archives does not run out of file descriptors.
  *
  * <p>Thread-safe: any number of threads may load at once; each keeps its own decoder and scratch
  * space, so a warm load allocates only its result (or nothing, with
  * {@link #load(MonoCut, float[], int)}). Failures throw {@link FeatureLoadException} naming the cut.
  */
 public final class FeatureReader implements AutoCloseable {
-    private final ArchiveChannels archives = new ArchiveChannels();
+    /**
+     * Archives a reader keeps open by default: enough for every archive a loader's threads read
+     * from at once, far below the usual limit of 1024 file descriptors per process.
+     */
+    public static final int DEFAULT_MAX_OPEN_ARCHIVES = 64;
+
+    private final ArchiveChannels archives;
     private final ThreadLocal<PreparedRead> reads;
     private final LilcomCodec codec;
 
@@ -37,6 +46,18 @@ public final class FeatureReader implements AutoCloseable {
 
     /** A reader decoding with the given codec. */
     public FeatureReader(LilcomCodec codec) {
+        this(codec, DEFAULT_MAX_OPEN_ARCHIVES);
+    }
+
+    /**
+     * A reader decoding with the given codec that keeps at most {@code maxOpenArchives} archives
+     * open between reads, closing the least recently used first. (While threads read, each may
+     * hold one more open until its read ends.)
+     *
+     * @throws IllegalArgumentException if {@code maxOpenArchives} is below 1
+     */
+    public FeatureReader(LilcomCodec codec, int maxOpenArchives) {
+        this.archives = new ArchiveChannels(maxOpenArchives);
         this.codec = Objects.requireNonNull(codec, "codec");
         this.reads = ThreadLocal.withInitial(() -> new PreparedRead(new LilcomDecoder(codec)));
     }
@@ -211,7 +232,12 @@ public final class FeatureReader implements AutoCloseable {
         return e instanceof LilcomFormatException ? "is not valid lilcom: " + e.getMessage() : e.getMessage();
     }
 
-    /** Closes the archives. Loads in progress on other threads may fail. */
+    /** The archives open between reads, least recently used first (for tests). */
+    List<Path> openArchives() {
+        return archives.openArchives();
+    }
+
+    /** Closes the archives. Loads in progress on other threads finish; later ones fail. */
     @Override
     public void close() {
         try {
