@@ -1,0 +1,12 @@
+package dev.lilcom.spark;
+
+import org.apache.spark.sql.connector.read.InputPartition;
+
+/**
+ * Lines {@code [firstLine, endLine)} (0-based) of one JSON Lines manifest: what one task reads.
+ *
+ * @param manifest the manifest's absolute path
+ * @param firstLine first line of the split
+ * @param endLine end of the split (exclusive); {@code Long.MAX_VALUE} for the rest of the file
+ */
+record ManifestSplit(String manifest, long firstLine, long endLine) implements InputPartition {}

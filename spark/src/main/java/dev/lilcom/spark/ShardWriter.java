@@ -1,0 +1,240 @@
+package dev.lilcom.spark;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lilcom.LilcomDecoder;
+import dev.lilcom.LilcomHeader;
+import dev.lilcom.lhotse.ChunkyArchiveWriter;
+import dev.lilcom.lhotse.CutJson;
+import dev.lilcom.lhotse.FrameArithmetic;
+import dev.lilcom.lhotse.Features;
+import dev.lilcom.lhotse.MonoCut;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.connector.write.DataWriter;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One task's shard: appends each row's features to a chunky archive and its cut to the shard's
+ * manifest, in the task's own staging folder. Rows need {@code id}, {@code start},
+ * {@code duration}, {@code frame_shift}, {@code sampling_rate} and {@code features} (rows of floats,
+ * or a lilcom blob of shape (frames, num_features)); {@code recording_id}, {@code feature_type} and
+ * {@code texts} are kept when present. Each text becomes a supervision spanning the cut.
+ */
+final class ShardWriter implements DataWriter<InternalRow> {
+    /** Sent to the executors. */
+    static final class Factory implements DataWriterFactory {
+        private static final long serialVersionUID = 1L;
+        private final StructType schema;
+        private final LhotseOptions options;
+        private final String staging;
+        private final int firstShard;
+
+        Factory(StructType schema, LhotseOptions options, String staging, int firstShard) {
+            this.schema = schema;
+            this.options = options;
+            this.staging = staging;
+            this.firstShard = firstShard;
+        }
+
+        @Override
+        public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
+            Path folder = Path.of(staging, "task-" + partitionId + "-" + taskId);
+            return new ShardWriter(schema, options, folder, String.format("%06d", firstShard + partitionId));
+        }
+    }
+
+    /** A task's shard files, ready to move into place. */
+    record Committed(List<String> files) implements WriterCommitMessage {}
+
+    private final LhotseOptions options;
+    private final Path folder;
+    private final String shard;
+    private final int id;
+    private final int start;
+    private final int duration;
+    private final int frameShift;
+    private final int samplingRate;
+    private final int features;
+    private final boolean blobs;
+    private final int recordingId;
+    private final int featureType;
+    private final int texts;
+    private ChunkyArchiveWriter archive;
+    private Writer manifest;
+
+    private ShardWriter(StructType schema, LhotseOptions options, Path folder, String shard) {
+        this.options = options;
+        this.folder = folder;
+        this.shard = shard;
+        this.id = schema.fieldIndex(LhotseSchema.ID);
+        this.start = schema.fieldIndex(LhotseSchema.START);
+        this.duration = schema.fieldIndex(LhotseSchema.DURATION);
+        this.frameShift = schema.fieldIndex(LhotseSchema.FRAME_SHIFT);
+        this.samplingRate = schema.fieldIndex(LhotseSchema.SAMPLING_RATE);
+        this.features = schema.fieldIndex(LhotseSchema.FEATURES);
+        this.blobs = schema.fields()[features].dataType().equals(DataTypes.BinaryType);
+        this.recordingId = indexOrMinusOne(schema, LhotseSchema.RECORDING_ID);
+        this.featureType = indexOrMinusOne(schema, LhotseSchema.FEATURE_TYPE);
+        this.texts = indexOrMinusOne(schema, LhotseSchema.TEXTS);
+    }
+
+    private static int indexOrMinusOne(StructType schema, String name) {
+        return List.of(schema.fieldNames()).indexOf(name);
+    }
+
+    /** Checks on the driver that rows of this schema can be written, naming what is missing. */
+    static void checkSchema(StructType schema) {
+        List<String> names = List.of(schema.fieldNames());
+        require(schema, names, LhotseSchema.ID, DataTypes.StringType);
+        require(schema, names, LhotseSchema.START, DataTypes.DoubleType);
+        require(schema, names, LhotseSchema.DURATION, DataTypes.DoubleType);
+        require(schema, names, LhotseSchema.FRAME_SHIFT, DataTypes.DoubleType);
+        require(schema, names, LhotseSchema.SAMPLING_RATE, DataTypes.IntegerType);
+        if (!names.contains(LhotseSchema.FEATURES)) {
+            throw new IllegalArgumentException("writing lhotse cuts needs a column features; the columns are " + names);
+        }
+        DataType type = schema.fields()[names.indexOf(LhotseSchema.FEATURES)].dataType();
+        if (!type.equals(DataTypes.BinaryType) && !type.sameType(LhotseSchema.FEATURE_ROWS)) {
+            throw new IllegalArgumentException("column features must be array<array<float>> or binary (lilcom), not "
+                    + type.simpleString());
+        }
+        optional(schema, names, LhotseSchema.RECORDING_ID, DataTypes.StringType);
+        optional(schema, names, LhotseSchema.FEATURE_TYPE, DataTypes.StringType);
+        optional(schema, names, LhotseSchema.TEXTS, DataTypes.createArrayType(DataTypes.StringType));
+    }
+
+    private static void require(StructType schema, List<String> names, String name, DataType type) {
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("writing lhotse cuts needs a column " + name + " (" + type.simpleString()
+                    + "); the columns are " + names);
+        }
+        optional(schema, names, name, type);
+    }
+
+    private static void optional(StructType schema, List<String> names, String name, DataType type) {
+        int i = names.indexOf(name);
+        if (i >= 0 && !schema.fields()[i].dataType().sameType(type)) {
+            throw new IllegalArgumentException("column " + name + " must be " + type.simpleString() + ", not "
+                    + schema.fields()[i].dataType().simpleString());
+        }
+    }
+
+    @Override
+    public void write(InternalRow row) throws IOException {
+        if (archive == null) {
+            Files.createDirectories(folder);
+            archive = ChunkyArchiveWriter.open(folder.resolve("feats." + shard + ".lca"), false, options.tickPower());
+            manifest = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(
+                    Files.newOutputStream(folder.resolve("cuts." + shard + ".jsonl.gz")), 1 << 16), StandardCharsets.UTF_8),
+                    1 << 16);
+        }
+        String cutId = row.getUTF8String(id).toString();
+        double cutStart = row.getDouble(start);
+        double cutDuration = row.getDouble(duration);
+        if (row.isNullAt(features) || row.isNullAt(frameShift) || row.isNullAt(samplingRate)) {
+            throw new IllegalArgumentException("cut " + cutId + " has no features, frame_shift or sampling_rate to write");
+        }
+        double shift = row.getDouble(frameShift);
+        int rate = row.getInt(samplingRate);
+        float[] data;
+        int frames;
+        int width;
+        if (blobs) {
+            byte[] blob = row.getBinary(features);
+            LilcomDecoder decoder = TaskCodecs.get().decoder();
+            LilcomHeader header = decoder.header(blob, 0, blob.length);
+            if (header.shape().length != 2) {
+                throw new IllegalArgumentException("cut " + cutId + ": the features blob is not a (frames, features) matrix");
+            }
+            frames = header.shape()[0];
+            width = header.shape()[1];
+            data = decoder.decompress(blob).data();
+        } else {
+            ArrayData rows = row.getArray(features);
+            frames = rows.numElements();
+            width = frames == 0 ? 0 : rows.getArray(0).numElements();
+            data = TaskCodecs.get().floats(frames * width);
+            for (int r = 0; r < frames; r++) {
+                ArrayData frame = rows.getArray(r);
+                if (frame.numElements() != width) {
+                    throw new IllegalArgumentException("cut " + cutId + ": frame " + r + " has " + frame.numElements()
+                            + " features where frame 0 has " + width);
+                }
+                for (int c = 0; c < width; c++) {
+                    data[r * width + c] = frame.getFloat(c);
+                }
+            }
+        }
+        long expected = FrameArithmetic.numFrames(cutDuration, shift, rate);
+        if (frames != expected) {
+            throw new IllegalArgumentException("cut " + cutId + " has " + frames + " frames but its duration " + cutDuration
+                    + " s covers " + expected + " at a frame shift of " + shift + " s; lhotse would not read them back");
+        }
+        String key = archive.write(data, frames, width);
+        String recording = recordingId >= 0 && !row.isNullAt(recordingId) ? row.getUTF8String(recordingId).toString() : null;
+        String type = featureType >= 0 && !row.isNullAt(featureType) ? row.getUTF8String(featureType).toString() : "unknown";
+        Features stored = new Features(type, frames, width, shift, rate, cutStart, cutDuration, Features.LILCOM_CHUNKY,
+                archive.archive(), key, recording);
+        ObjectNode json = CutJson.toJson(new MonoCut(cutId, cutStart, cutDuration, 0, stored), folder);
+        if (texts >= 0 && !row.isNullAt(texts)) {
+            ArrayNode supervisions = json.putArray("supervisions");
+            ArrayData list = row.getArray(texts);
+            for (int i = 0; i < list.numElements(); i++) {
+                ObjectNode s = supervisions.addObject();
+                s.put("id", cutId + "-" + i);
+                s.put("recording_id", recording);
+                s.put("start", 0.0);
+                s.put("duration", cutDuration);
+                s.put("channel", 0);
+                if (list.isNullAt(i)) {
+                    s.putNull("text");
+                } else {
+                    s.put("text", list.getUTF8String(i).toString());
+                }
+            }
+        }
+        manifest.write(CutJson.mapper().writeValueAsString(json));
+        manifest.write('\n');
+    }
+
+    @Override
+    public WriterCommitMessage commit() throws IOException {
+        if (archive == null) {
+            return new Committed(List.of());
+        }
+        close();
+        return new Committed(List.of(archive.archive().toString(), folder.resolve("cuts." + shard + ".jsonl.gz").toString()));
+    }
+
+    @Override
+    public void abort() throws IOException {
+        close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (manifest != null) {
+                manifest.close();
+            }
+        } finally {
+            if (archive != null) {
+                archive.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.lilcom.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lilcom.lhotse.FeatureMatrix;
+import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.lhotse.ManifestReader;
+import dev.lilcom.lhotse.MonoCut;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scala.collection.Seq;
+
+/** Reading and writing lhotse corpora on Spark, against the corpus lhotse wrote (../shared). */
+class LhotseSourceTest {
+    /** The corpus lhotse wrote and read back: beside the repository, which is this module's parent. */
+    static final Path CORPUS = Path.of("../../shared/lhotse-corpus").toAbsolutePath().normalize();
+    static final Path CHUNKY = CORPUS.resolve("cuts-lilcom_chunky.jsonl.gz");
+    static final Path FILES = CORPUS.resolve("cuts-lilcom_files.jsonl.gz");
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = TestSpark.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** What our single-machine reader (bit-exact with lhotse) loads for each cut, by id. */
+    static Map<String, FeatureMatrix> loadedByReader(Path manifest) {
+        Map<String, FeatureMatrix> loaded = new LinkedHashMap<>();
+        try (FeatureReader reader = new FeatureReader(); ManifestReader<MonoCut> cuts = ManifestReader.cuts(manifest)) {
+            while (cuts.hasNext()) {
+                MonoCut cut = cuts.next();
+                loaded.put(cut.id(), reader.load(cut));
+            }
+        }
+        return loaded;
+    }
+
+    /** A row's {@code features} as one row-major array. */
+    static float[] flatten(Row row, int field) {
+        List<Object> frames = row.getList(field);
+        List<Float> values = new ArrayList<>();
+        for (Object frame : frames) {
+            scala.jdk.javaapi.CollectionConverters.asJava((Seq<?>) frame).forEach(v -> values.add((Float) v));
+        }
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    private static Map<String, Row> byId(Dataset<Row> rows) {
+        Map<String, Row> map = new TreeMap<>();
+        for (Row row : rows.collectAsList()) {
+            map.put(row.getString(row.fieldIndex("id")), row);
+        }
+        return map;
+    }
+
+    private static void assertSameFeatures(Map<String, FeatureMatrix> expected, Dataset<Row> rows) {
+        assertSameFeatures(expected, rows, 0);
+    }
+
+    /** Same ids and shapes, every value within {@code maxError}. */
+    private static void assertSameFeatures(Map<String, FeatureMatrix> expected, Dataset<Row> rows, double maxError) {
+        Map<String, Row> got = byId(rows.select("id", "num_frames", "num_features", "features"));
+        assertEquals(expected.keySet(), got.keySet());
+        for (Map.Entry<String, FeatureMatrix> e : expected.entrySet()) {
+            Row row = got.get(e.getKey());
+            assertEquals(e.getValue().frames(), row.getInt(1), e.getKey());
+            assertEquals(e.getValue().numFeatures(), row.getInt(2), e.getKey());
+            float[] want = e.getValue().toArray();
+            float[] read = flatten(row, 3);
+            if (maxError == 0) {
+                assertArrayEquals(want, read, e.getKey());
+            } else {
+                assertEquals(want.length, read.length, e.getKey());
+                for (int i = 0; i < want.length; i++) {
+                    assertTrue(Math.abs(want[i] - read[i]) <= maxError, e.getKey() + " element " + i + ": " + want[i]
+                            + " was written, " + read[i] + " read back");
+                }
+            }
+        }
+    }
+
+    @Test
+    void readsEveryCutOfBothStorageTypesInLineRanges() {
+        for (Path manifest : List.of(CHUNKY, FILES)) {
+            Dataset<Row> cuts = spark.read().format("lhotse").option("partitions", 3).load(manifest.toString());
+            assertEquals(3, cuts.rdd().getNumPartitions(), manifest.toString());
+            assertSameFeatures(loadedByReader(manifest), cuts);
+        }
+        Row first = spark.read().format("lhotse").load(CHUNKY.toString())
+                .where(col("id").equalTo("rec01-lilcomchunky-00")).first();
+        assertEquals("rec01", first.getString(first.fieldIndex("recording_id")));
+        assertEquals(10.66, first.getDouble(first.fieldIndex("duration")));
+        assertEquals(16000, first.getInt(first.fieldIndex("sampling_rate")));
+        assertEquals("kaldi-fbank", first.getString(first.fieldIndex("feature_type")));
+    }
+
+    @Test
+    void featuresAreOnlyReadWhenSelected(@TempDir Path dir) throws IOException {
+        // the same cuts, pointing at an archive that does not exist
+        Path broken = dir.resolve("cuts.jsonl.gz");
+        try (BufferedReader in = CutRows.open(CHUNKY);
+             Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(broken)), StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                out.write(line.replace("\"storage/chunky.lca\"", "\"" + CORPUS.resolve("storage/missing.lca") + "\"") + "\n");
+            }
+        }
+        Dataset<Row> cuts = spark.read().format("lhotse").load(broken.toString());
+        assertEquals(8, cuts.select("id", "num_frames", "texts").collectAsList().size());
+        Exception failure = assertThrows(Exception.class, () -> cuts.select("id", "features").collectAsList());
+        String messages = SqlFunctionsTest.messages(failure);
+        assertTrue(messages.contains("missing.lca does not exist"), messages);
+    }
+
+    @Test
+    void chunkyShardsWrittenInParallelReadBackTheSame(@TempDir Path dir) {
+        Map<String, FeatureMatrix> expected = loadedByReader(CHUNKY);
+        Dataset<Row> cuts = spark.read().format("lhotse").load(CHUNKY.toString()).repartition(2);
+        String out = dir.resolve("out").toString();
+        cuts.write().format("lhotse").option("storage", "lilcom_chunky").mode("overwrite").save(out);
+        assertEquals(List.of("cuts.000000.jsonl.gz", "cuts.000001.jsonl.gz"),
+                LhotseScan.manifestShards(Path.of(out)).stream().map(p -> p.getFileName().toString()).toList());
+        Dataset<Row> back = spark.read().format("lhotse").load(out);
+        // lilcom is lossy: the archive holds the frames compressed at tick power -5 (lhotse's
+        // default), so each value comes back within half a tick (2^-6) plus float rounding
+        assertSameFeatures(expected, back, Math.scalb(1.0, -6) * (1 + 1e-6));
+        Map<String, Row> before = byId(spark.read().format("lhotse").load(CHUNKY.toString()).drop("features"));
+        Map<String, Row> after = byId(back.drop("features"));
+        assertEquals(before, after);
+        // each shard is a manifest our single-machine reader (and lhotse) reads on its own
+        assertEquals(expected.size(), loadedByReader(Path.of(out, "cuts.000000.jsonl.gz")).size()
+                + loadedByReader(Path.of(out, "cuts.000001.jsonl.gz")).size());
+
+        cuts.write().format("lhotse").mode("append").save(out);
+        assertEquals(4, LhotseScan.manifestShards(Path.of(out)).size());
+        assertEquals(2 * expected.size(), spark.read().format("lhotse").load(out).count());
+    }
+
+    @Test
+    void cmvnOnSparkEqualsTheSingleMachineComputation() {
+        List<CmvnStats> spark2 = CmvnJob.run(spark, CHUNKY.toString());
+        Map<Integer, double[][]> expected = singleMachineCmvn(loadedByReader(CHUNKY));
+        assertEquals(expected.keySet(), spark2.stream().map(CmvnStats::numFeatures).collect(java.util.stream.Collectors.toSet()));
+        for (CmvnStats s : spark2) {
+            double[][] meanVar = expected.get(s.numFeatures());
+            assertEquals((long) meanVar[2][0], s.frames());
+            assertEquals((long) meanVar[2][1], s.cuts());
+            assertClose(meanVar[0], s.mean(), "mean of " + s.numFeatures());
+            assertClose(meanVar[1], s.variance(), "var of " + s.numFeatures());
+        }
+    }
+
+    /** Per dimension: {mean, population variance, {frames, cuts}}, two passes over every frame. */
+    private static Map<Integer, double[][]> singleMachineCmvn(Map<String, FeatureMatrix> loaded) {
+        Map<Integer, List<FeatureMatrix>> byWidth = new TreeMap<>();
+        for (FeatureMatrix m : loaded.values()) {
+            byWidth.computeIfAbsent(m.numFeatures(), k -> new ArrayList<>()).add(m);
+        }
+        Map<Integer, double[][]> result = new TreeMap<>();
+        byWidth.forEach((width, matrices) -> {
+            double[] mean = new double[width];
+            double[] var = new double[width];
+            long frames = 0;
+            for (FeatureMatrix m : matrices) {
+                for (int r = 0; r < m.frames(); r++) {
+                    for (int c = 0; c < width; c++) {
+                        mean[c] += m.get(r, c);
+                    }
+                }
+                frames += m.frames();
+            }
+            for (int c = 0; c < width; c++) {
+                mean[c] /= frames;
+            }
+            for (FeatureMatrix m : matrices) {
+                for (int r = 0; r < m.frames(); r++) {
+                    for (int c = 0; c < width; c++) {
+                        double d = m.get(r, c) - mean[c];
+                        var[c] += d * d;
+                    }
+                }
+            }
+            for (int c = 0; c < width; c++) {
+                var[c] /= frames;
+            }
+            result.put(width, new double[][] {mean, var, {frames, matrices.size()}});
+        });
+        return result;
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            double tolerance = 1e-6 * Math.abs(expected[i]);
+            assertEquals(expected[i], actual[i], tolerance, what + " bin " + i);
+        }
+    }
+}
