@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,6 +58,37 @@ public final class FeatureReader implements AutoCloseable {
         float[] out = new float[read.size()];
         decode(cut.id(), read, out, 0);
         return new FeatureMatrix(out, read.frames(), read.numFeatures());
+    }
+
+    /**
+     * lhotse's {@code cut.load_features()} for any cut: a {@link MonoCut} or {@link MultiCut} as
+     * {@link #load(MonoCut)}, a {@link PaddingCut} its value everywhere, a {@link MixedCut} its
+     * tracks mixed as lhotse mixes them (bit for bit when the mix is a cut followed by padding;
+     * within 1e-4 for a log-domain filter bank mix).
+     *
+     * @throws FeatureLoadException naming the cut (and, in a mix, the track) if its features cannot be loaded
+     */
+    public FeatureMatrix load(Cut cut) {
+        if (cut instanceof MonoCut mono) {
+            return load(mono);
+        }
+        if (cut instanceof MultiCut multi) {
+            return load(multi.asMono());
+        }
+        if (!cut.hasFeatures()) {
+            throw new FeatureLoadException(cut.id(), "the cut has no features", null);
+        }
+        if (cut instanceof PaddingCut padding) {
+            return padding.features();
+        }
+        MixedCut mixed = (MixedCut) cut;
+        try {
+            return new CutMixer(this::load).mix(mixed);
+        } catch (FeatureLoadException e) {
+            throw new FeatureLoadException(mixed.id(), "track " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            throw new FeatureLoadException(mixed.id(), e.getMessage(), e);
+        }
     }
 
     /**
@@ -144,7 +176,7 @@ public final class FeatureReader implements AutoCloseable {
             try {
                 archives.readFully(archive, from, bytes, (int) length);
             } catch (NoSuchFileException e) {
-                throw new FeatureLoadException(id, "archive " + archive + " does not exist", e);
+                throw new FeatureLoadException(id, missing("archive", features), e);
             } catch (IOException e) {
                 throw new FeatureLoadException(id, "reading archive " + archive + " failed: " + e.getMessage(), e);
             }
@@ -177,7 +209,7 @@ public final class FeatureReader implements AutoCloseable {
             }
             length = buffer.position();
         } catch (NoSuchFileException e) {
-            throw new FeatureLoadException(id, "lilcom_files blob " + blob + " does not exist", e);
+            throw new FeatureLoadException(id, missing("lilcom_files blob " + features.storageKey() + " in", features), e);
         } catch (IOException e) {
             throw new FeatureLoadException(id, "reading " + blob + " failed: " + e.getMessage(), e);
         }
@@ -188,6 +220,20 @@ public final class FeatureReader implements AutoCloseable {
             throw new FeatureLoadException(id, read.describeChunk(0) + " " + problem(e), e);
         }
         plan(id, read, span, 0);
+    }
+
+    /** Says that the storage is missing, naming every place it was looked for. */
+    static String missing(String what, Features features) {
+        List<Path> tried = features.triedPaths();
+        if (tried.size() <= 1) {
+            return what + " " + features.storagePath() + " does not exist";
+        }
+        StringBuilder b = new StringBuilder(what).append(' ').append(features.location()).append(" does not exist; tried ");
+        for (int i = 0; i < tried.size(); i++) {
+            b.append(i == 0 ? "" : i == tried.size() - 1 ? " and " : ", ").append(tried.get(i));
+        }
+        return b.append(" (relative storage paths resolve against the working directory, then the manifest's folder;"
+                + " give a storage root to choose)").toString();
     }
 
     private static void plan(String id, PreparedRead read, FrameSpan span, long shift) {

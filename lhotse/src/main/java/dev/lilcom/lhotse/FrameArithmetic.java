@@ -37,6 +37,17 @@ public final class FrameArithmetic {
         return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
     }
 
+    /**
+     * Python's {@code round(x, ndigits=8)}, which lhotse applies to summed durations: the exact
+     * binary value rounded to 8 decimals (halves to even), read back as the nearest double.
+     */
+    public static double round8(double x) {
+        if (!Double.isFinite(x)) {
+            return x;
+        }
+        return Double.parseDouble(new java.math.BigDecimal(x).setScale(8, java.math.RoundingMode.HALF_EVEN).toString());
+    }
+
     /** Python's {@code round(x)} for a float: to the nearest integer, halves to even. */
     static long pythonRound(double x) {
         if (!Double.isFinite(x) || Math.abs(x) >= 0x1p62) {

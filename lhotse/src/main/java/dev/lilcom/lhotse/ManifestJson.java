@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Converts between lhotse's manifest JSON and {@link MonoCut} / {@link Features}. Unknown fields
+ * Converts between lhotse's manifest JSON and {@link Cut} / {@link Features}. Unknown fields
  * are ignored, as lhotse ignores them; a missing or mistyped required field throws
  * {@link IllegalArgumentException} naming it.
  */
@@ -15,28 +17,103 @@ final class ManifestJson {
 
     private ManifestJson() {}
 
-    /** A CutSet manifest entry; relative storage paths resolve against {@code storageRoot}. */
-    static MonoCut cut(JsonNode node, Path storageRoot) {
+    /** A CutSet manifest entry that must be a {@code MonoCut}. */
+    static MonoCut monoCut(JsonNode node, StoragePaths paths) {
         JsonNode type = node.get("type");
         if (type != null && !"MonoCut".equals(type.asText())) {
-            throw new IllegalArgumentException("cut type " + type + " is not supported; only MonoCut is");
+            throw new IllegalArgumentException("cut type " + type + " is not supported here; only MonoCut is"
+                    + " (ManifestReader.allCuts reads every cut type)");
         }
-        JsonNode features = node.get("features");
-        return new MonoCut(text(node, "id"), number(node, "start"), number(node, "duration"), channel(node),
-                features == null || features.isNull() ? null : features(features, storageRoot));
+        return (MonoCut) cut(node, paths);
+    }
+
+    /** A CutSet manifest entry of any cut type. */
+    static Cut cut(JsonNode node, StoragePaths paths) {
+        JsonNode typeNode = node.get("type");
+        String type = typeNode == null || typeNode.isNull() ? "MonoCut" : typeNode.asText();
+        switch (type) {
+            case "MonoCut":
+            case "MultiCut": {
+                JsonNode features = node.get("features");
+                Features f = features == null || features.isNull() ? null : features(features, paths);
+                JsonNode recording = node.get("recording");
+                String recordingId = recording != null && recording.isObject() && recording.hasNonNull("id")
+                        ? recording.get("id").asText() : f != null ? f.recordingId() : null;
+                List<Supervision> supervisions = supervisions(node.get("supervisions"));
+                if (type.equals("MonoCut")) {
+                    return new MonoCut(text(node, "id"), number(node, "start"), number(node, "duration"), channel(node), f,
+                            recordingId, supervisions);
+                }
+                return new MultiCut(text(node, "id"), number(node, "start"), number(node, "duration"), channels(node), f,
+                        recordingId, supervisions);
+            }
+            case "PaddingCut":
+                return new PaddingCut(text(node, "id"), number(node, "duration"), integer(node, "sampling_rate"),
+                        number(node, "feat_value"), optionalInteger(node, "num_frames"),
+                        optionalInteger(node, "num_features"), optionalNumber(node, "frame_shift"));
+            case "MixedCut": {
+                JsonNode tracks = node.get("tracks");
+                if (tracks == null || !tracks.isArray()) {
+                    throw new IllegalArgumentException("a MixedCut needs a \"tracks\" list");
+                }
+                List<MixedCut.Track> list = new ArrayList<>();
+                for (JsonNode track : tracks) {
+                    list.add(track(track, paths));
+                }
+                return new MixedCut(text(node, "id"), list);
+            }
+            default:
+                throw new IllegalArgumentException("cut type \"" + type
+                        + "\" is not supported; MonoCut, MultiCut, PaddingCut and MixedCut are");
+        }
+    }
+
+    private static MixedCut.Track track(JsonNode node, StoragePaths paths) {
+        JsonNode cut = node.get("cut");
+        if (cut == null || !cut.isObject()) {
+            throw new IllegalArgumentException("a MixedCut track needs a \"cut\" object");
+        }
+        ObjectNode inner = cut.deepCopy();
+        if (node.hasNonNull("type")) {
+            inner.set("type", node.get("type"));
+        }
+        if ("MixedCut".equals(inner.path("type").asText())) {
+            throw new IllegalArgumentException("a MixedCut track cannot be a MixedCut");
+        }
+        JsonNode snr = node.get("snr");
+        return new MixedCut.Track(cut(inner, paths), node.hasNonNull("offset") ? number(node, "offset") : 0.0,
+                snr == null || snr.isNull() ? null : number(node, "snr"),
+                node.path("is_snr_reference").asBoolean(false), node.path("mute").asBoolean(false));
+    }
+
+    private static List<Supervision> supervisions(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("field \"supervisions\" must be a list, not " + list.getNodeType());
+        }
+        List<Supervision> out = new ArrayList<>(list.size());
+        for (JsonNode s : list) {
+            out.add(new Supervision(text(s, "id"), optionalText(s, "recording_id"), number(s, "start"),
+                    number(s, "duration"), firstChannel(s), optionalText(s, "text"), optionalText(s, "language"),
+                    optionalText(s, "speaker")));
+        }
+        return out;
     }
 
     /** A FeatureSet manifest entry, or a cut's {@code features}. */
-    static Features features(JsonNode node, Path storageRoot) {
+    static Features features(JsonNode node, StoragePaths paths) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("features must be a JSON object, not " + node.getNodeType());
         }
         JsonNode recording = node.get("recording_id");
+        String location = text(node, "storage_path");
+        StoragePaths.Resolved resolved = paths.resolve(location);
         return new Features(text(node, "type"), integer(node, "num_frames"), integer(node, "num_features"),
                 number(node, "frame_shift"), integer(node, "sampling_rate"), number(node, "start"),
-                number(node, "duration"), text(node, "storage_type"),
-                storageRoot.resolve(text(node, "storage_path")), text(node, "storage_key"),
-                recording == null || recording.isNull() ? null : recording.asText());
+                number(node, "duration"), text(node, "storage_type"), resolved.path(), text(node, "storage_key"),
+                recording == null || recording.isNull() ? null : recording.asText(), location, resolved.tried(), null);
     }
 
     /**
@@ -109,6 +186,45 @@ final class ManifestJson {
             return value.intValue();
         }
         throw new IllegalArgumentException("field \"" + field + "\" must be an integer, not " + value);
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : text(node, field);
+    }
+
+    private static Integer optionalInteger(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : integer(node, field);
+    }
+
+    private static Double optionalNumber(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : number(node, field);
+    }
+
+    private static List<Integer> channels(JsonNode node) {
+        JsonNode value = node.get("channel");
+        List<Integer> channels = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return channels;
+        }
+        if (value.isArray()) {
+            for (JsonNode c : value) {
+                if (!c.isIntegralNumber() || !c.canConvertToInt()) {
+                    throw new IllegalArgumentException("field \"channel\" must list channel numbers, not " + value);
+                }
+                channels.add(c.intValue());
+            }
+            return channels;
+        }
+        channels.add(channel(node));
+        return channels;
+    }
+
+    private static int firstChannel(JsonNode node) {
+        JsonNode value = node.get("channel");
+        return value != null && value.isArray() && value.size() > 0 ? value.get(0).asInt() : channel(node);
     }
 
     private static int channel(JsonNode node) {

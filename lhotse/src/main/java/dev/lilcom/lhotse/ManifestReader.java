@@ -22,50 +22,77 @@ import java.util.zip.GZIPInputStream;
 /**
  * Streams the entries of a lhotse manifest, one at a time, so that a manifest of millions of cuts
  * never sits in memory: {@code .jsonl} and {@code .jsonl.gz} (one object per line) and
- * {@code .json} / {@code .json.gz} (a list). Relative storage paths resolve against the manifest's
- * folder unless the caller gives another root.
+ * {@code .json} / {@code .json.gz} (a list). Relative storage paths resolve as lhotse resolves them
+ * (against the working directory), then against the manifest's folder, unless the caller gives a
+ * storage root.
  *
  * <p>Any failure throws {@link ManifestException} naming the manifest, the line and the entry's id.
  * Not thread-safe; close it to release the file.
  *
- * @param <T> {@link MonoCut} for a CutSet, {@link Features} for a FeatureSet
+ * @param <T> {@link Cut} or {@link MonoCut} for a CutSet, {@link Features} for a FeatureSet
  */
 public final class ManifestReader<T> implements Iterator<T>, Closeable {
     private static final int BUFFER = 1 << 16;
 
     private final String manifest;
     private final JsonRecords records;
-    private final Path storageRoot;
-    private final BiFunction<JsonNode, Path, T> convert;
+    private final StoragePaths storagePaths;
+    private final BiFunction<JsonNode, StoragePaths, T> convert;
     private final String idField;
     private T next;
 
-    private ManifestReader(Path manifest, Path storageRoot, BiFunction<JsonNode, Path, T> convert, String idField) {
+    private ManifestReader(Path manifest, StoragePaths storagePaths, BiFunction<JsonNode, StoragePaths, T> convert,
+            String idField) {
         this.manifest = manifest.toString();
-        this.storageRoot = storageRoot;
+        this.storagePaths = storagePaths;
         this.convert = convert;
         this.idField = idField;
         this.records = open(manifest, this.manifest, idField);
     }
 
-    /** The cuts of a CutSet manifest; relative storage paths resolve against its folder. */
+    /**
+     * The cuts of a CutSet manifest of {@code MonoCut}s (another cut type fails with a
+     * {@link ManifestException}); relative storage paths resolve as lhotse resolves them, against
+     * the working directory, then against the manifest's folder.
+     */
     public static ManifestReader<MonoCut> cuts(Path manifest) {
-        return cuts(manifest, folderOf(manifest));
+        return new ManifestReader<>(manifest, defaultPaths(manifest), ManifestJson::monoCut, "id");
     }
 
-    /** The cuts of a CutSet manifest; relative storage paths resolve against {@code storageRoot}. */
+    /** The {@code MonoCut}s of a CutSet manifest; relative storage paths resolve against {@code storageRoot}. */
     public static ManifestReader<MonoCut> cuts(Path manifest, Path storageRoot) {
-        return new ManifestReader<>(manifest, storageRoot, ManifestJson::cut, "id");
+        return new ManifestReader<>(manifest, StoragePaths.under(storageRoot), ManifestJson::monoCut, "id");
     }
 
-    /** The entries of a FeatureSet manifest; relative storage paths resolve against its folder. */
+    /**
+     * Every cut of a CutSet manifest: {@link MonoCut}, {@link MultiCut}, {@link PaddingCut} and
+     * {@link MixedCut}; relative storage paths resolve against the working directory, then the manifest's folder.
+     */
+    public static ManifestReader<Cut> allCuts(Path manifest) {
+        return new ManifestReader<>(manifest, defaultPaths(manifest), ManifestJson::cut, "id");
+    }
+
+    /**
+     * Every cut of a CutSet manifest; relative storage paths resolve against {@code storageRoot},
+     * or, when it is {@code null}, against the working directory, then the manifest's folder.
+     */
+    public static ManifestReader<Cut> allCuts(Path manifest, Path storageRoot) {
+        return new ManifestReader<>(manifest, storageRoot == null ? defaultPaths(manifest) : StoragePaths.under(storageRoot),
+                ManifestJson::cut, "id");
+    }
+
+    /** The entries of a FeatureSet manifest; relative storage paths resolve against the working directory, then its folder. */
     public static ManifestReader<Features> features(Path manifest) {
-        return features(manifest, folderOf(manifest));
+        return new ManifestReader<>(manifest, defaultPaths(manifest), ManifestJson::features, "recording_id");
     }
 
     /** The entries of a FeatureSet manifest; relative storage paths resolve against {@code storageRoot}. */
     public static ManifestReader<Features> features(Path manifest, Path storageRoot) {
-        return new ManifestReader<>(manifest, storageRoot, ManifestJson::features, "recording_id");
+        return new ManifestReader<>(manifest, StoragePaths.under(storageRoot), ManifestJson::features, "recording_id");
+    }
+
+    private static StoragePaths defaultPaths(Path manifest) {
+        return StoragePaths.workingDirectoryThen(folderOf(manifest));
     }
 
     private static Path folderOf(Path manifest) {
@@ -136,7 +163,7 @@ public final class ManifestReader<T> implements Iterator<T>, Closeable {
             return null;
         }
         try {
-            return convert.apply(node, storageRoot);
+            return convert.apply(node, storagePaths);
         } catch (IllegalArgumentException e) {
             JsonNode id = node.get(idField);
             throw new ManifestException(manifest, records.line(), id != null && id.isTextual() ? id.textValue() : null,

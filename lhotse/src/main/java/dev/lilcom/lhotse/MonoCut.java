@@ -1,5 +1,6 @@
 package dev.lilcom.lhotse;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,25 @@ import java.util.Objects;
  * @param duration seconds
  * @param channel the recording's channel
  * @param features the precomputed features, or {@code null} when the cut has none
+ * @param recordingId the recording ({@code recording.id}, else {@code features.recording_id}), or {@code null}
+ * @param supervisions the cut's supervisions
  */
-public record MonoCut(String id, double start, double duration, int channel, Features features) {
-    /** Checks that the id is present. */
+public record MonoCut(String id, double start, double duration, int channel, Features features, String recordingId,
+        List<Supervision> supervisions) implements Cut {
+    /** Checks that the id is present and copies the supervisions. */
     public MonoCut {
         Objects.requireNonNull(id, "id");
+        supervisions = List.copyOf(supervisions);
+    }
+
+    /** A cut without supervisions, its recording id taken from its features. */
+    public MonoCut(String id, double start, double duration, int channel, Features features) {
+        this(id, start, duration, channel, features, features == null ? null : features.recordingId(), List.of());
+    }
+
+    @Override
+    public boolean hasFeatures() {
+        return features != null;
     }
 
     /**
@@ -22,10 +37,32 @@ public record MonoCut(String id, double start, double duration, int channel, Fea
      *
      * @throws IllegalStateException if the cut has no features
      */
+    @Override
     public int numFrames() {
+        Features f = requireFeatures();
+        return Math.toIntExact(FrameArithmetic.numFrames(duration, f.frameShift(), f.samplingRate()));
+    }
+
+    @Override
+    public int numFeatures() {
+        return requireFeatures().numFeatures();
+    }
+
+    @Override
+    public double frameShift() {
+        return requireFeatures().frameShift();
+    }
+
+    /** The sampling rate of the features' audio (0 when the cut has no features). */
+    @Override
+    public int samplingRate() {
+        return features == null ? 0 : features.samplingRate();
+    }
+
+    private Features requireFeatures() {
         if (features == null) {
             throw new IllegalStateException("cut " + id + " has no features");
         }
-        return Math.toIntExact(FrameArithmetic.numFrames(duration, features.frameShift(), features.samplingRate()));
+        return features;
     }
 }

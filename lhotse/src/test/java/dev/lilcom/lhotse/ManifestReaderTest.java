@@ -85,9 +85,9 @@ class ManifestReaderTest {
         Path json = write("cuts.json", list);
         Path jsonGz = write("cuts.json.gz", list);
         List<MonoCut> expected = readAll(ManifestReader.cuts(Sample.manifest(), tmp));
-        assertEquals(expected, readAll(ManifestReader.cuts(plain)));
-        assertEquals(expected, readAll(ManifestReader.cuts(json)));
-        assertEquals(expected, readAll(ManifestReader.cuts(jsonGz)));
+        assertEquals(expected, readAll(ManifestReader.cuts(plain, tmp)));
+        assertEquals(expected, readAll(ManifestReader.cuts(json, tmp)));
+        assertEquals(expected, readAll(ManifestReader.cuts(jsonGz, tmp)));
     }
 
     @Test
@@ -100,10 +100,15 @@ class ManifestReaderTest {
     @Test
     void ignoresUnknownFieldsAndAcceptsCutsWithoutFeatures() throws IOException {
         String line = sampleLines().get(0).replace("\"supervisions\": []",
-                "\"supervisions\": [{\"id\": \"s\"}], \"custom\": {\"speaker\": [1, 2]}, \"future_field\": null");
+                "\"supervisions\": [{\"id\": \"s\", \"recording_id\": \"rec-a\", \"start\": 0.5, \"duration\": 1.25, "
+                        + "\"channel\": 0, \"text\": \"hi\", \"alignment\": {}}], \"custom\": {\"speaker\": [1, 2]}, "
+                        + "\"future_field\": null");
         Path manifest = write("cuts.jsonl", line + "\n\n{\"id\": \"bare\", \"start\": 1, \"duration\": 2.5}\n");
         List<MonoCut> cuts = readAll(ManifestReader.cuts(manifest, Sample.dir()));
-        assertEquals(Sample.cuts().get(0), cuts.get(0));
+        MonoCut sample = readAll(ManifestReader.cuts(Sample.manifest(), Sample.dir())).get(0);
+        assertEquals(List.of(new Supervision("s", "rec-a", 0.5, 1.25, 0, "hi", null, null)), cuts.get(0).supervisions());
+        assertEquals(sample, new MonoCut(cuts.get(0).id(), cuts.get(0).start(), cuts.get(0).duration(),
+                cuts.get(0).channel(), cuts.get(0).features()));
         assertEquals(new MonoCut("bare", 1, 2.5, 0, null), cuts.get(1));
     }
 
