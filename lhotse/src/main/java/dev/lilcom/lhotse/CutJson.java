@@ -6,11 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 
 /**
- * One manifest entry at a time, for readers that split a manifest themselves (a Spark partition
- * reads a range of lines) and need the fields {@link MonoCut} does not keep, such as supervisions.
+ * One manifest entry at a time, for readers that split a manifest themselves (a Spark task reads a
+ * range of its lines). Not thread-safe: one per reader, as storage paths are looked up once each.
  */
 public final class CutJson {
-    private CutJson() {}
+    private final StoragePaths paths;
+
+    private CutJson(StoragePaths paths) {
+        this.paths = paths;
+    }
+
+    /**
+     * Entries whose relative storage paths resolve as {@link ManifestReader} resolves them: against
+     * {@code workingDirectory} (lhotse's rule), then the manifest's folder.
+     */
+    public static CutJson resolvingAgainst(Path workingDirectory, Path manifestFolder) {
+        return new CutJson(StoragePaths.workingDirectoryThen(workingDirectory, manifestFolder));
+    }
 
     /** The mapper manifests are read and written with. */
     public static ObjectMapper mapper() {
@@ -18,16 +30,16 @@ public final class CutJson {
     }
 
     /**
-     * A CutSet manifest entry as a cut; relative storage paths resolve against {@code storageRoot}.
+     * A CutSet manifest entry, of any cut type.
      *
      * @throws IllegalArgumentException naming a missing or mistyped field
      */
-    public static MonoCut cut(JsonNode node, Path storageRoot) {
-        return ManifestJson.cut(node, storageRoot);
+    public Cut cut(JsonNode node) {
+        return ManifestJson.cut(node, paths);
     }
 
     /**
-     * A cut as lhotse writes it (no supervisions), its storage path relative to
+     * A cut as lhotse writes it (its supervisions left empty), its storage path relative to
      * {@code manifestFolder} when it lies under it.
      */
     public static ObjectNode toJson(MonoCut cut, Path manifestFolder) {

@@ -3,12 +3,14 @@ package dev.lilcom.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lilcom.CompressOptions;
+import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.CutJson;
 import dev.lilcom.lhotse.FeatureMatrix;
 import dev.lilcom.lhotse.FeatureReader;
-import dev.lilcom.lhotse.Features;
 import dev.lilcom.lhotse.ManifestException;
 import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.MultiCut;
+import dev.lilcom.lhotse.Supervision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -59,7 +60,7 @@ final class CutRows implements PartitionReader<InternalRow> {
     private final String[] columns;
     private final boolean needsFeatures;
     private final LhotseOptions options;
-    private final Path folder;
+    private final CutJson parser;
     private final BufferedReader in;
     private FeatureReader features;
     private long line = -1;
@@ -75,7 +76,7 @@ final class CutRows implements PartitionReader<InternalRow> {
         }
         this.needsFeatures = needs;
         Path manifest = Path.of(split.manifest());
-        this.folder = manifest.getParent();
+        this.parser = CutJson.resolvingAgainst(Path.of(split.workingDirectory()), manifest.getParent());
         try {
             this.in = open(manifest);
         } catch (IOException e) {
@@ -124,41 +125,40 @@ final class CutRows implements PartitionReader<InternalRow> {
     }
 
     private InternalRow toRow(String text) {
-        JsonNode node;
-        MonoCut cut;
+        Cut cut;
         try {
-            node = CutJson.mapper().readTree(text);
-            cut = CutJson.cut(node, folder);
+            cut = parser.cut(CutJson.mapper().readTree(text));
         } catch (JsonProcessingException e) {
             throw new ManifestException(split.manifest(), line + 1, null, "not JSON: " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
-            JsonNode id = idOf(text);
-            throw new ManifestException(split.manifest(), line + 1, id == null ? null : id.asText(), e.getMessage(), e);
+            throw new ManifestException(split.manifest(), line + 1, idIn(text), e.getMessage(), e);
         }
-        Features f = cut.features();
+        boolean has = cut.hasFeatures();
         Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
             values[i] = switch (columns[i]) {
                 case LhotseSchema.ID -> UTF8String.fromString(cut.id());
-                case LhotseSchema.RECORDING_ID -> utf8(recordingId(node, f));
+                case LhotseSchema.RECORDING_ID -> utf8(cut.recordingId());
                 case LhotseSchema.START -> cut.start();
                 case LhotseSchema.DURATION -> cut.duration();
-                case LhotseSchema.NUM_FRAMES -> f == null ? null : cut.numFrames();
-                case LhotseSchema.NUM_FEATURES -> f == null ? null : f.numFeatures();
-                case LhotseSchema.FRAME_SHIFT -> f == null ? null : f.frameShift();
-                case LhotseSchema.SAMPLING_RATE -> f == null ? null : f.samplingRate();
-                case LhotseSchema.FEATURE_TYPE -> f == null ? null : utf8(f.type());
-                case LhotseSchema.TEXTS -> texts(node);
-                case LhotseSchema.FEATURES -> f == null ? null : features(cut);
+                case LhotseSchema.NUM_FRAMES -> has ? cut.numFrames() : null;
+                case LhotseSchema.NUM_FEATURES -> has ? cut.numFeatures() : null;
+                case LhotseSchema.FRAME_SHIFT -> has ? cut.frameShift() : null;
+                case LhotseSchema.SAMPLING_RATE -> cut.samplingRate() > 0 ? cut.samplingRate() : null;
+                case LhotseSchema.FEATURE_TYPE -> utf8(featureType(cut));
+                case LhotseSchema.SUPERVISIONS -> supervisions(cut);
+                case LhotseSchema.FEATURES -> has ? features(cut) : null;
                 default -> throw new IllegalStateException("no column " + columns[i]);
             };
         }
         return new GenericInternalRow(values);
     }
 
-    private static JsonNode idOf(String text) {
+    /** The cut's id, looked for in a line that could not be read as a cut. */
+    private static String idIn(String text) {
         try {
-            return CutJson.mapper().readTree(text).get("id");
+            JsonNode id = CutJson.mapper().readTree(text).get("id");
+            return id != null && id.isTextual() ? id.textValue() : null;
         } catch (JsonProcessingException e) {
             return null;
         }
@@ -168,29 +168,30 @@ final class CutRows implements PartitionReader<InternalRow> {
         return s == null ? null : UTF8String.fromString(s);
     }
 
-    /** lhotse keeps a cut's recording in its features, its recording, or its supervisions. */
-    private static String recordingId(JsonNode node, Features f) {
-        if (f != null && f.recordingId() != null) {
-            return f.recordingId();
+    /** The extractor's name, for cuts that point at stored features (a mix has several). */
+    private static String featureType(Cut cut) {
+        if (cut instanceof MonoCut mono && mono.features() != null) {
+            return mono.features().type();
         }
-        JsonNode recording = node.path("recording").path("id");
-        if (recording.isTextual()) {
-            return recording.textValue();
+        if (cut instanceof MultiCut multi && multi.features() != null) {
+            return multi.features().type();
         }
-        JsonNode supervision = node.path("supervisions").path(0).path("recording_id");
-        return supervision.isTextual() ? supervision.textValue() : null;
+        return null;
     }
 
-    private static GenericArrayData texts(JsonNode node) {
-        List<Object> texts = new ArrayList<>();
-        for (JsonNode supervision : node.path("supervisions")) {
-            JsonNode text = supervision.get("text");
-            texts.add(text == null || text.isNull() ? null : UTF8String.fromString(text.asText()));
+    private static GenericArrayData supervisions(Cut cut) {
+        List<Supervision> list = cut.supervisions();
+        Object[] rows = new Object[list.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Supervision s = list.get(i);
+            rows[i] = new GenericInternalRow(new Object[] {
+                UTF8String.fromString(s.id()), s.start(), s.duration(), utf8(s.text()), utf8(s.speaker()),
+                utf8(s.language())});
         }
-        return new GenericArrayData(texts.toArray());
+        return new GenericArrayData(rows);
     }
 
-    private Object features(MonoCut cut) {
+    private Object features(Cut cut) {
         if (features == null) {
             features = new FeatureReader();
         }

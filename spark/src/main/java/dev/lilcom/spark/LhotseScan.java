@@ -59,6 +59,7 @@ final class LhotseScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
     @Override
     public InputPartition[] planInputPartitions() {
         Path path = Path.of(options.requirePath()).toAbsolutePath();
+        String cwd = Path.of("").toAbsolutePath().toString();
         if (Files.isDirectory(path)) {
             List<Path> shards = manifestShards(path);
             if (shards.isEmpty()) {
@@ -68,7 +69,7 @@ final class LhotseScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
             if (Files.exists(path.resolve("features.000000.tar"))) {
                 throw new IllegalArgumentException(path + " is a Shar folder; reading Shar is not supported yet");
             }
-            return shards.stream().map(p -> new ManifestSplit(p.toString(), 0, Long.MAX_VALUE)).toArray(InputPartition[]::new);
+            return shards.stream().map(p -> new ManifestSplit(p.toString(), 0, Long.MAX_VALUE, cwd)).toArray(InputPartition[]::new);
         }
         CutRows.checkJsonLines(path);
         long lines = countLines(path);
@@ -78,7 +79,7 @@ final class LhotseScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         InputPartition[] splits = new InputPartition[parts];
         for (int i = 0; i < parts; i++) {
             splits[i] = new ManifestSplit(path.toString(), lines * i / parts,
-                    i == parts - 1 ? Long.MAX_VALUE : lines * (i + 1) / parts);
+                    i == parts - 1 ? Long.MAX_VALUE : lines * (i + 1) / parts, cwd);
         }
         return splits;
     }

@@ -5,7 +5,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The rows of {@code spark.read.format("lhotse")}: one per cut. {@code frame_shift},
+ * The rows of {@code spark.read.format("lhotse")}: one per cut (every cut type lhotse writes:
+ * mono, multi-channel, padding and mixed cuts). {@code frame_shift},
  * {@code sampling_rate} and {@code feature_type} are there so that a writer can store the cut
  * again (they fix how many frames a duration covers).
  */
@@ -19,11 +20,20 @@ final class LhotseSchema {
     static final String FRAME_SHIFT = "frame_shift";
     static final String SAMPLING_RATE = "sampling_rate";
     static final String FEATURE_TYPE = "feature_type";
-    static final String TEXTS = "texts";
+    static final String SUPERVISIONS = "supervisions";
     static final String FEATURES = "features";
 
     /** {@code features}: frames as rows of floats. */
     static final DataType FEATURE_ROWS = DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false);
+
+    /** A supervision: its times relative to the cut's start, as in lhotse. */
+    static final StructType SUPERVISION = new StructType()
+            .add("id", DataTypes.StringType, false)
+            .add("start", DataTypes.DoubleType, false)
+            .add("duration", DataTypes.DoubleType, false)
+            .add("text", DataTypes.StringType)
+            .add("speaker", DataTypes.StringType)
+            .add("language", DataTypes.StringType);
 
     /** Option {@code features}: {@code array} (the default) or {@code lilcom} (one blob per cut). */
     static final String FEATURES_OPTION = "features";
@@ -42,7 +52,7 @@ final class LhotseSchema {
                 .add(FRAME_SHIFT, DataTypes.DoubleType)
                 .add(SAMPLING_RATE, DataTypes.IntegerType)
                 .add(FEATURE_TYPE, DataTypes.StringType)
-                .add(TEXTS, DataTypes.createArrayType(DataTypes.StringType), false)
+                .add(SUPERVISIONS, DataTypes.createArrayType(SUPERVISION, false), false)
                 .add(FEATURES, lilcomBlob ? DataTypes.BinaryType : FEATURE_ROWS);
     }
 }

@@ -32,7 +32,8 @@ import org.apache.spark.sql.types.StructType;
  * manifest, in the task's own staging folder. Rows need {@code id}, {@code start},
  * {@code duration}, {@code frame_shift}, {@code sampling_rate} and {@code features} (rows of floats,
  * or a lilcom blob of shape (frames, num_features)); {@code recording_id}, {@code feature_type} and
- * {@code texts} are kept when present. Each text becomes a supervision spanning the cut.
+ * {@code supervisions} are kept when present. Every cut is written as a {@code MonoCut} of the
+ * frames in its row (a padded or mixed cut's frames as lhotse loads them).
  */
 final class ShardWriter implements DataWriter<InternalRow> {
     /** Sent to the executors. */
@@ -72,7 +73,7 @@ final class ShardWriter implements DataWriter<InternalRow> {
     private final boolean blobs;
     private final int recordingId;
     private final int featureType;
-    private final int texts;
+    private final int supervisions;
     private ChunkyArchiveWriter archive;
     private Writer manifest;
 
@@ -89,7 +90,7 @@ final class ShardWriter implements DataWriter<InternalRow> {
         this.blobs = schema.fields()[features].dataType().equals(DataTypes.BinaryType);
         this.recordingId = indexOrMinusOne(schema, LhotseSchema.RECORDING_ID);
         this.featureType = indexOrMinusOne(schema, LhotseSchema.FEATURE_TYPE);
-        this.texts = indexOrMinusOne(schema, LhotseSchema.TEXTS);
+        this.supervisions = indexOrMinusOne(schema, LhotseSchema.SUPERVISIONS);
     }
 
     private static int indexOrMinusOne(StructType schema, String name) {
@@ -114,7 +115,7 @@ final class ShardWriter implements DataWriter<InternalRow> {
         }
         optional(schema, names, LhotseSchema.RECORDING_ID, DataTypes.StringType);
         optional(schema, names, LhotseSchema.FEATURE_TYPE, DataTypes.StringType);
-        optional(schema, names, LhotseSchema.TEXTS, DataTypes.createArrayType(DataTypes.StringType));
+        optional(schema, names, LhotseSchema.SUPERVISIONS, DataTypes.createArrayType(LhotseSchema.SUPERVISION));
     }
 
     private static void require(StructType schema, List<String> names, String name, DataType type) {
@@ -190,25 +191,30 @@ final class ShardWriter implements DataWriter<InternalRow> {
         Features stored = new Features(type, frames, width, shift, rate, cutStart, cutDuration, Features.LILCOM_CHUNKY,
                 archive.archive(), key, recording);
         ObjectNode json = CutJson.toJson(new MonoCut(cutId, cutStart, cutDuration, 0, stored), folder);
-        if (texts >= 0 && !row.isNullAt(texts)) {
-            ArrayNode supervisions = json.putArray("supervisions");
-            ArrayData list = row.getArray(texts);
-            for (int i = 0; i < list.numElements(); i++) {
-                ObjectNode s = supervisions.addObject();
-                s.put("id", cutId + "-" + i);
+        if (supervisions >= 0 && !row.isNullAt(supervisions)) {
+            ArrayNode list = json.putArray("supervisions");
+            ArrayData rows = row.getArray(supervisions);
+            for (int i = 0; i < rows.numElements(); i++) {
+                InternalRow sup = rows.getStruct(i, LhotseSchema.SUPERVISION.size());
+                ObjectNode s = list.addObject();
+                s.put("id", sup.getUTF8String(0).toString());
                 s.put("recording_id", recording);
-                s.put("start", 0.0);
-                s.put("duration", cutDuration);
+                s.put("start", sup.getDouble(1));
+                s.put("duration", sup.getDouble(2));
                 s.put("channel", 0);
-                if (list.isNullAt(i)) {
-                    s.putNull("text");
-                } else {
-                    s.put("text", list.getUTF8String(i).toString());
-                }
+                putText(s, "text", sup, 3);
+                putText(s, "speaker", sup, 4);
+                putText(s, "language", sup, 5);
             }
         }
         manifest.write(CutJson.mapper().writeValueAsString(json));
         manifest.write('\n');
+    }
+
+    private static void putText(ObjectNode node, String field, InternalRow row, int i) {
+        if (!row.isNullAt(i)) {
+            node.put(field, row.getUTF8String(i).toString());
+        }
     }
 
     @Override

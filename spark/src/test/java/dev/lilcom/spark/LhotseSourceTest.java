@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lilcom.lhotse.Cut;
+import dev.lilcom.lhotse.CutJson;
 import dev.lilcom.lhotse.FeatureMatrix;
 import dev.lilcom.lhotse.FeatureReader;
 import dev.lilcom.lhotse.ManifestReader;
-import dev.lilcom.lhotse.MonoCut;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,6 +41,7 @@ class LhotseSourceTest {
     static final Path CORPUS = Path.of("../../shared/lhotse-corpus").toAbsolutePath().normalize();
     static final Path CHUNKY = CORPUS.resolve("cuts-lilcom_chunky.jsonl.gz");
     static final Path FILES = CORPUS.resolve("cuts-lilcom_files.jsonl.gz");
+    static final Path MIXED = CORPUS.resolve("cuts-mixed.jsonl.gz");
 
     private static SparkSession spark;
 
@@ -54,9 +58,9 @@ class LhotseSourceTest {
     /** What our single-machine reader (bit-exact with lhotse) loads for each cut, by id. */
     static Map<String, FeatureMatrix> loadedByReader(Path manifest) {
         Map<String, FeatureMatrix> loaded = new LinkedHashMap<>();
-        try (FeatureReader reader = new FeatureReader(); ManifestReader<MonoCut> cuts = ManifestReader.cuts(manifest)) {
+        try (FeatureReader reader = new FeatureReader(); ManifestReader<Cut> cuts = ManifestReader.allCuts(manifest)) {
             while (cuts.hasNext()) {
-                MonoCut cut = cuts.next();
+                Cut cut = cuts.next();
                 loaded.put(cut.id(), reader.load(cut));
             }
         }
@@ -112,8 +116,8 @@ class LhotseSourceTest {
     }
 
     @Test
-    void readsEveryCutOfBothStorageTypesInLineRanges() {
-        for (Path manifest : List.of(CHUNKY, FILES)) {
+    void readsEveryCutTypeAndStorageTypeInLineRanges() {
+        for (Path manifest : List.of(CHUNKY, FILES, MIXED)) {
             Dataset<Row> cuts = spark.read().format("lhotse").option("partitions", 3).load(manifest.toString());
             assertEquals(3, cuts.rdd().getNumPartitions(), manifest.toString());
             assertSameFeatures(loadedByReader(manifest), cuts);
@@ -129,24 +133,46 @@ class LhotseSourceTest {
     @Test
     void featuresAreOnlyReadWhenSelected(@TempDir Path dir) throws IOException {
         // the same cuts, pointing at an archive that does not exist
-        Path broken = dir.resolve("cuts.jsonl.gz");
-        try (BufferedReader in = CutRows.open(CHUNKY);
-             Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(broken)), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                out.write(line.replace("\"storage/chunky.lca\"", "\"" + CORPUS.resolve("storage/missing.lca") + "\"") + "\n");
-            }
-        }
+        Path broken = rewrite(CHUNKY, dir.resolve("cuts.jsonl.gz"), cut -> {
+            ((ObjectNode) cut.get("features")).put("storage_path", CORPUS.resolve("storage/missing.lca").toString());
+            return cut;
+        });
         Dataset<Row> cuts = spark.read().format("lhotse").load(broken.toString());
-        assertEquals(8, cuts.select("id", "num_frames", "texts").collectAsList().size());
+        assertEquals(8, cuts.select("id", "num_frames", "supervisions").collectAsList().size());
         Exception failure = assertThrows(Exception.class, () -> cuts.select("id", "features").collectAsList());
         String messages = SqlFunctionsTest.messages(failure);
         assertTrue(messages.contains("missing.lca does not exist"), messages);
     }
 
+    /** Writes the manifest's cuts, each changed by {@code edit}, with absolute storage paths. */
+    static Path rewrite(Path manifest, Path out, UnaryOperator<ObjectNode> edit) throws IOException {
+        try (BufferedReader in = CutRows.open(manifest);
+             Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                ObjectNode cut = (ObjectNode) CutJson.mapper().readTree(line);
+                ObjectNode features = (ObjectNode) cut.get("features");
+                features.put("storage_path", CORPUS.resolve(features.get("storage_path").asText()).toString());
+                w.write(CutJson.mapper().writeValueAsString(edit.apply(cut)) + "\n");
+            }
+        }
+        return out;
+    }
+
     @Test
-    void chunkyShardsWrittenInParallelReadBackTheSame(@TempDir Path dir) {
-        Map<String, FeatureMatrix> expected = loadedByReader(CHUNKY);
-        Dataset<Row> cuts = spark.read().format("lhotse").load(CHUNKY.toString()).repartition(2);
+    void chunkyShardsWrittenInParallelReadBackTheSame(@TempDir Path dir) throws IOException {
+        // the corpus has no supervisions: give each cut two
+        Path manifest = rewrite(CHUNKY, dir.resolve("in.jsonl.gz"), cut -> {
+            String id = cut.get("id").asText();
+            for (int i = 0; i < 2; i++) {
+                ObjectNode s = cut.withArray("supervisions").addObject();
+                s.put("id", id + "-sup" + i).put("recording_id", cut.at("/features/recording_id").asText())
+                        .put("start", 0.5 * i).put("duration", 0.25).put("channel", 0).put("text", "words " + i + " of " + id)
+                        .put("speaker", "spk" + i);
+            }
+            return cut;
+        });
+        Map<String, FeatureMatrix> expected = loadedByReader(manifest);
+        Dataset<Row> cuts = spark.read().format("lhotse").load(manifest.toString()).repartition(2);
         String out = dir.resolve("out").toString();
         cuts.write().format("lhotse").option("storage", "lilcom_chunky").mode("overwrite").save(out);
         assertEquals(List.of("cuts.000000.jsonl.gz", "cuts.000001.jsonl.gz"),
@@ -155,7 +181,10 @@ class LhotseSourceTest {
         // lilcom is lossy: the archive holds the frames compressed at tick power -5 (lhotse's
         // default), so each value comes back within half a tick (2^-6) plus float rounding
         assertSameFeatures(expected, back, Math.scalb(1.0, -6) * (1 + 1e-6));
-        Map<String, Row> before = byId(spark.read().format("lhotse").load(CHUNKY.toString()).drop("features"));
+        Map<String, Row> before = byId(spark.read().format("lhotse").load(manifest.toString()).drop("features"));
+        assertEquals("words 1 of rec01-lilcomchunky-00",
+                before.get("rec01-lilcomchunky-00").getList(before.get("rec01-lilcomchunky-00").fieldIndex("supervisions"))
+                        .stream().map(s -> ((Row) s).getString(3)).toList().get(1));
         Map<String, Row> after = byId(back.drop("features"));
         assertEquals(before, after);
         // each shard is a manifest our single-machine reader (and lhotse) reads on its own
