@@ -12,11 +12,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Loads features from lhotse's {@code lilcom_chunky} and {@code lilcom_files} storage, returning
- * exactly what lhotse's {@code cut.load_features()} returns, bit for bit.
+ * Loads features from every lhotse storage type in {@link #STORAGE_TYPES}, returning exactly what
+ * lhotse's {@code cut.load_features()} returns, bit for bit.
  *
  * <p>For a chunky archive only the chunks the cut overlaps are read, in one positional read, and
  * only those overlapping the cut's frames are decoded. Archives stay open until {@link #close()},
@@ -28,8 +29,11 @@ import java.util.Objects;
  */
 public final class FeatureReader implements AutoCloseable {
     private final ArchiveChannels archives = new ArchiveChannels();
+    /** The storage types beyond lilcom_chunky and lilcom_files, one class each. */
+    private final Map<String, FeatureStorage> storages;
     private final ThreadLocal<PreparedRead> reads;
     private final LilcomCodec codec;
+    private final Hdf5Files hdf5;
 
     /** A reader decoding with the default codec ({@link Lilcom#codec()}). */
     public FeatureReader() {
@@ -40,7 +44,24 @@ public final class FeatureReader implements AutoCloseable {
     public FeatureReader(LilcomCodec codec) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.reads = ThreadLocal.withInitial(() -> new PreparedRead(new LilcomDecoder(codec)));
+        Hdf5Files hdf5 = new Hdf5Files();
+        this.storages = Map.of(
+                Features.LILCOM_HDF5, new LilcomHdf5Storage(),
+                Features.CHUNKED_LILCOM_HDF5, new ChunkedLilcomHdf5Storage(hdf5),
+                Features.NUMPY_HDF5, new NumpyHdf5Storage(hdf5),
+                Features.NUMPY_FILES, new NumpyFilesStorage(),
+                Features.LILCOM_URL, new LilcomUrlStorage(),
+                Features.MEMORY_LILCOM, new MemoryStorage(true),
+                Features.MEMORY_NPY, new MemoryStorage(false),
+                Features.SHAR_PTR_ARRAY, new SharPointerStorage(archives));
+        this.hdf5 = hdf5;
     }
+
+    /** The storage types {@link #load} reads. */
+    public static final java.util.SortedSet<String> STORAGE_TYPES = java.util.Collections.unmodifiableSortedSet(
+            new java.util.TreeSet<>(List.of(Features.LILCOM_CHUNKY, Features.LILCOM_FILES, Features.LILCOM_HDF5,
+                    Features.CHUNKED_LILCOM_HDF5, Features.NUMPY_HDF5, Features.NUMPY_FILES, Features.LILCOM_URL,
+                    Features.MEMORY_LILCOM, Features.MEMORY_NPY, Features.SHAR_PTR_ARRAY)));
 
     /** The codec this reader decodes with. */
     public LilcomCodec codec() {
@@ -147,9 +168,17 @@ public final class FeatureReader implements AutoCloseable {
             case Features.LILCOM_FILES:
                 prepareFiles(id, features, span, read);
                 break;
+            case Features.SHAR:
+                throw new FeatureLoadException(id, "the features are a Shar placeholder: read the Shar directory"
+                        + " (SharReader) rather than its cuts.NNNNNN.jsonl.gz alone", null);
             default:
-                throw new FeatureLoadException(id, "storage type \"" + features.storageType()
-                        + "\" is not supported; this reader reads lilcom_chunky and lilcom_files", null);
+                FeatureStorage storage = storages.get(features.storageType());
+                if (storage == null) {
+                    throw new FeatureLoadException(id, "storage type \"" + features.storageType()
+                            + "\" is not supported; this reader reads " + String.join(", ", STORAGE_TYPES), null);
+                }
+                long shift = storage.read(id, features, span, read);
+                plan(id, read, span, shift);
         }
         return read;
     }
@@ -253,13 +282,17 @@ public final class FeatureReader implements AutoCloseable {
         }
     }
 
-    private static String problem(Throwable e) {
+    static String problem(Throwable e) {
         return e instanceof LilcomFormatException ? "is not valid lilcom: " + e.getMessage() : e.getMessage();
     }
 
-    /** Closes the archives. Loads in progress on other threads may fail. */
+    /** Closes the archives and HDF5 files. Loads in progress on other threads may fail. */
     @Override
     public void close() {
+        for (FeatureStorage storage : storages.values()) {
+            storage.close();
+        }
+        hdf5.close();
         try {
             archives.close();
         } catch (IOException e) {

@@ -126,7 +126,26 @@ final class ManifestJson {
         node.put("start", cut.start());
         node.put("duration", cut.duration());
         node.put("channel", cut.channel());
-        node.putArray("supervisions");
+        var supervisions = node.putArray("supervisions");
+        for (Supervision s : cut.supervisions()) {
+            ObjectNode o = supervisions.addObject();
+            o.put("id", s.id());
+            if (s.recordingId() != null) {
+                o.put("recording_id", s.recordingId());
+            }
+            o.put("start", s.start());
+            o.put("duration", s.duration());
+            o.put("channel", s.channel());
+            if (s.text() != null) {
+                o.put("text", s.text());
+            }
+            if (s.language() != null) {
+                o.put("language", s.language());
+            }
+            if (s.speaker() != null) {
+                o.put("speaker", s.speaker());
+            }
+        }
         Features f = cut.features();
         if (f != null) {
             ObjectNode features = node.putObject("features");
@@ -138,7 +157,8 @@ final class ManifestJson {
             features.put("start", f.start());
             features.put("duration", f.duration());
             features.put("storage_type", f.storageType());
-            features.put("storage_path", relativeIfUnder(f.storagePath(), manifestFolder));
+            features.put("storage_path", f.storagePath().toString().isEmpty() ? f.location()
+                    : relativeIfUnder(f.storagePath(), manifestFolder));
             features.put("storage_key", f.storageKey());
             if (f.recordingId() != null) {
                 features.put("recording_id", f.recordingId());

@@ -23,6 +23,8 @@ final class PreparedRead {
     private int[] chunkOffset = new int[8];
     private int[] chunkLength = new int[8];
     private int[] chunkRows = new int[8];
+    /** Rows already decoded (numpy storage), or {@code null} for a lilcom chunk in {@link #bytes}. */
+    private float[][] chunkValues = new float[8][];
     private int numFeatures;
     private long skipRows;
     private int keptRows;
@@ -30,6 +32,7 @@ final class PreparedRead {
     private Path source;
     private ChunkyKey key;
     private int firstChunk;
+    private String label;
 
     PreparedRead(LilcomDecoder decoder) {
         this.decoder = decoder;
@@ -39,6 +42,8 @@ final class PreparedRead {
     void reset(int defaultNumFeatures) {
         chunks = 0;
         numFeatures = defaultNumFeatures;
+        label = null;
+        Arrays.fill(chunkValues, null);
     }
 
     /** A buffer of at least {@code length} bytes for the chunks' blobs. */
@@ -68,15 +73,50 @@ final class PreparedRead {
             throw new IllegalArgumentException("has " + shape[1] + " features per frame where the chunks before it have "
                     + numFeatures);
         }
+        grow();
+        chunkOffset[chunks] = offset;
+        chunkLength[chunks] = length;
+        chunkRows[chunks] = shape[0];
+        chunkValues[chunks] = null;
+        chunks++;
+    }
+
+    /**
+     * Adds rows that need no decoding (numpy storage): {@code rows x width} floats, row-major from index 0.
+     *
+     * @throws IllegalArgumentException if they are not as wide as the chunks before them
+     */
+    void addRows(float[] values, int rows, int width) {
+        if (chunks == 0) {
+            numFeatures = width;
+        } else if (width != numFeatures) {
+            throw new IllegalArgumentException("has " + width + " features per frame where the chunks before it have "
+                    + numFeatures);
+        }
+        grow();
+        chunkRows[chunks] = rows;
+        chunkValues[chunks] = values;
+        chunks++;
+    }
+
+    private void grow() {
         if (chunks == chunkRows.length) {
             chunkOffset = Arrays.copyOf(chunkOffset, 2 * chunks);
             chunkLength = Arrays.copyOf(chunkLength, 2 * chunks);
             chunkRows = Arrays.copyOf(chunkRows, 2 * chunks);
+            chunkValues = Arrays.copyOf(chunkValues, 2 * chunks);
         }
-        chunkOffset[chunks] = offset;
-        chunkLength[chunks] = length;
-        chunkRows[chunks] = shape[0];
-        chunks++;
+    }
+
+    /**
+     * Names where the chunks came from when they are not a chunky archive's (an HDF5 dataset, a
+     * URL, a tar member): chunks {@code firstChunk..} of it, or the whole of it when {@code firstChunk < 0}.
+     */
+    void setLabel(String label, int firstChunk) {
+        this.source = null;
+        this.key = null;
+        this.label = label;
+        this.firstChunk = firstChunk;
     }
 
     /**
@@ -113,6 +153,7 @@ final class PreparedRead {
      * {@code key} in the archive, or ({@code key == null}) a whole blob file.
      */
     void setSource(Path source, ChunkyKey key, int firstChunk) {
+        this.label = null;
         this.source = source;
         this.key = key;
         this.firstChunk = firstChunk;
@@ -120,6 +161,9 @@ final class PreparedRead {
 
     /** Names chunk {@code c} of those read, with its place in its archive. */
     String describeChunk(int c) {
+        if (label != null) {
+            return firstChunk >= 0 ? "chunk " + (firstChunk + c) + " of " + label : label;
+        }
         if (key == null) {
             return "blob " + source;
         }
@@ -175,6 +219,11 @@ final class PreparedRead {
 
     /** Decodes rows {@code [first, last)} of chunk {@code c} to {@code out[dst..]}; returns the floats written. */
     private int decodeRows(int c, int first, int last, float[] out, int dst) {
+        if (chunkValues[c] != null) {
+            int count = (last - first) * numFeatures;
+            System.arraycopy(chunkValues[c], first * numFeatures, out, dst, count);
+            return count;
+        }
         if (first == 0 && last == chunkRows[c]) {
             return decoder.decompress(bytes, chunkOffset[c], chunkLength[c], out, dst);
         }
