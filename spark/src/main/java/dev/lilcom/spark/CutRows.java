@@ -1,25 +1,18 @@
 package dev.lilcom.spark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lilcom.CompressOptions;
 import dev.lilcom.lhotse.Cut;
-import dev.lilcom.lhotse.CutJson;
 import dev.lilcom.lhotse.FeatureMatrix;
 import dev.lilcom.lhotse.FeatureReader;
-import dev.lilcom.lhotse.ManifestException;
 import dev.lilcom.lhotse.MonoCut;
 import dev.lilcom.lhotse.MultiCut;
+import dev.lilcom.lhotse.SharReader;
 import dev.lilcom.lhotse.Supervision;
-import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
@@ -27,18 +20,16 @@ import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Reads the cuts of one {@link ManifestSplit} as rows of the selected columns. Each task has its
- * own {@link FeatureReader} (its archives open once, one decoder), closed with the task.
+ * Reads the cuts of one {@link ManifestSplit} or {@link SharSplit} as rows of the selected
+ * columns; features are loaded only when the {@code features} column is selected. Each task has
+ * its own {@link FeatureReader} (its archives open once, one decoder), closed with the task.
  */
 final class CutRows implements PartitionReader<InternalRow> {
-    private static final int BUFFER = 1 << 16;
-
     /** Creates a task's reader; sent to the executors. */
     static final class Factory implements PartitionReaderFactory {
         private static final long serialVersionUID = 1L;
@@ -52,87 +43,41 @@ final class CutRows implements PartitionReader<InternalRow> {
 
         @Override
         public PartitionReader<InternalRow> createReader(InputPartition partition) {
-            return new CutRows((ManifestSplit) partition, readSchema, options);
+            return new CutRows(partition, readSchema, options);
         }
     }
 
-    private final ManifestSplit split;
+    private final Iterator<Cut> cuts;
+    private final Closeable source;
     private final String[] columns;
-    private final boolean needsFeatures;
     private final LhotseOptions options;
-    private final CutJson parser;
-    private final BufferedReader in;
     private FeatureReader features;
-    private long line = -1;
     private InternalRow row;
 
-    private CutRows(ManifestSplit split, StructType readSchema, LhotseOptions options) {
-        this.split = split;
+    private CutRows(InputPartition partition, StructType readSchema, LhotseOptions options) {
         this.options = options;
         this.columns = readSchema.fieldNames();
-        boolean needs = false;
-        for (StructField field : readSchema.fields()) {
-            needs |= field.name().equals(LhotseSchema.FEATURES);
+        if (partition instanceof SharSplit shar) {
+            SharReader reader = SharReader.open(List.of(new SharReader.Shard(Path.of(shar.cuts()), Path.of(shar.features()))));
+            this.cuts = reader;
+            this.source = reader;
+        } else {
+            ManifestLines lines = new ManifestLines((ManifestSplit) partition);
+            this.cuts = lines;
+            this.source = lines;
         }
-        this.needsFeatures = needs;
-        Path manifest = Path.of(split.manifest());
-        this.parser = CutJson.resolvingAgainst(Path.of(split.workingDirectory()), manifest.getParent());
-        try {
-            this.in = open(manifest);
-        } catch (IOException e) {
-            throw new ManifestException(split.manifest(), 0, null, "cannot open: " + e, e);
-        }
-    }
-
-    /** Refuses manifests that are not JSON Lines: only those split into line ranges. */
-    static void checkJsonLines(Path manifest) {
-        String name = manifest.getFileName().toString();
-        if (!name.endsWith(".jsonl") && !name.endsWith(".jsonl.gz")) {
-            throw new IllegalArgumentException("format(\"lhotse\") reads JSON Lines manifests (.jsonl or .jsonl.gz), not "
-                    + manifest);
-        }
-        if (!Files.isRegularFile(manifest)) {
-            throw new IllegalArgumentException("no such manifest: " + manifest);
-        }
-    }
-
-    /** The manifest's text, gunzipped when its name ends in {@code .gz}. */
-    static BufferedReader open(Path manifest) throws IOException {
-        InputStream stream = Files.newInputStream(manifest);
-        try {
-            if (manifest.getFileName().toString().endsWith(".gz")) {
-                stream = new GZIPInputStream(stream, BUFFER);
-            }
-        } catch (IOException e) {
-            stream.close();
-            throw e;
-        }
-        return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), BUFFER);
     }
 
     @Override
-    public boolean next() throws IOException {
-        String text;
-        do {
-            text = in.readLine();
-            line++;
-            if (text == null || line >= split.endLine()) {
-                return false;
-            }
-        } while (line < split.firstLine() || text.isBlank());
-        row = toRow(text);
+    public boolean next() {
+        if (!cuts.hasNext()) {
+            return false;
+        }
+        row = toRow(cuts.next());
         return true;
     }
 
-    private InternalRow toRow(String text) {
-        Cut cut;
-        try {
-            cut = parser.cut(CutJson.mapper().readTree(text));
-        } catch (JsonProcessingException e) {
-            throw new ManifestException(split.manifest(), line + 1, null, "not JSON: " + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ManifestException(split.manifest(), line + 1, idIn(text), e.getMessage(), e);
-        }
+    private InternalRow toRow(Cut cut) {
         boolean has = cut.hasFeatures();
         Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
@@ -152,16 +97,6 @@ final class CutRows implements PartitionReader<InternalRow> {
             };
         }
         return new GenericInternalRow(values);
-    }
-
-    /** The cut's id, looked for in a line that could not be read as a cut. */
-    private static String idIn(String text) {
-        try {
-            JsonNode id = CutJson.mapper().readTree(text).get("id");
-            return id != null && id.isTextual() ? id.textValue() : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 
     private static UTF8String utf8(String s) {
@@ -216,7 +151,7 @@ final class CutRows implements PartitionReader<InternalRow> {
     @Override
     public void close() throws IOException {
         try {
-            in.close();
+            source.close();
         } finally {
             if (features != null) {
                 features.close();

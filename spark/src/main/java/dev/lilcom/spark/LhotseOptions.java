@@ -11,12 +11,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * @param path the manifest or folder to read, or the folder to write
  * @param lilcomBlob read features as one lilcom blob per cut instead of rows of floats
  * @param partitions line ranges to read a manifest file in (0: the session's default parallelism)
- * @param storage the storage type to write
- * @param tickPower the lilcom tick power of blobs this source encodes
+ * @param storage the storage type to write: {@code lilcom_chunky} or {@code shar}
+ * @param tickPower the lilcom tick power of blobs this source encodes (Shar shards are written at
+ *     lhotse's -5, as {@code to_shar} writes them)
  */
 record LhotseOptions(String path, boolean lilcomBlob, int partitions, String storage, int tickPower)
         implements Serializable {
     static final String LILCOM_CHUNKY = "lilcom_chunky";
+    static final String SHAR = "shar";
     /** lhotse's writers default to -5: values within 2^-6 of the input. */
     static final int DEFAULT_TICK_POWER = -5;
 
@@ -30,9 +32,9 @@ record LhotseOptions(String path, boolean lilcomBlob, int partitions, String sto
             throw new IllegalArgumentException("option partitions must be positive, not " + partitions);
         }
         String storage = options.getOrDefault("storage", LILCOM_CHUNKY);
-        if (!storage.equals(LILCOM_CHUNKY)) {
-            throw new IllegalArgumentException("option storage must be \"" + LILCOM_CHUNKY + "\", not \"" + storage
-                    + "\" (Shar writing is not supported yet)");
+        if (!storage.equals(LILCOM_CHUNKY) && !storage.equals(SHAR)) {
+            throw new IllegalArgumentException("option storage must be \"" + LILCOM_CHUNKY + "\" or \"" + SHAR
+                    + "\", not \"" + storage + "\"");
         }
         int tickPower = options.getInt("tick_power", DEFAULT_TICK_POWER);
         if (tickPower < CompressOptions.MIN_TICK_POWER || tickPower > CompressOptions.MAX_TICK_POWER) {

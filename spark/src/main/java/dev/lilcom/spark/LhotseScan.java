@@ -1,5 +1,6 @@
 package dev.lilcom.spark;
 
+import dev.lilcom.lhotse.SharReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,9 @@ import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Plans a read: a manifest file splits into line ranges, a folder into its manifest shards
- * ({@code cuts.NNNNNN.jsonl[.gz]}, as {@link ShardWrite} writes them), one task each. Only the
+ * Plans a read: a manifest file splits into line ranges, a Shar directory into its shards, a
+ * folder of chunky shards ({@code cuts.NNNNNN.jsonl.gz} with {@code feats.NNNNNN.lca}, as
+ * {@link ShardWrite} writes them) into its manifests, one task each. Only the
  * columns the query selects are produced; features are read and decoded only when selected.
  */
 final class LhotseScan implements ScanBuilder, SupportsPushDownRequiredColumns, Scan, Batch {
@@ -61,17 +63,23 @@ final class LhotseScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
         Path path = Path.of(options.requirePath()).toAbsolutePath();
         String cwd = Path.of("").toAbsolutePath().toString();
         if (Files.isDirectory(path)) {
+            if (isShar(path)) {
+                try {
+                    return SharReader.shards(path).stream()
+                            .map(s -> new SharSplit(s.cuts().toString(), s.features().toString()))
+                            .toArray(InputPartition[]::new);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+            }
             List<Path> shards = manifestShards(path);
             if (shards.isEmpty()) {
-                throw new IllegalArgumentException(path + " holds no cut manifests (cuts.NNNNNN.jsonl.gz)"
-                        + (Files.exists(path.resolve("features.000000.tar")) ? "; reading Shar folders is not supported yet" : ""));
+                throw new IllegalArgumentException(path + " holds no cut manifests (cuts.NNNNNN.jsonl.gz)");
             }
-            if (Files.exists(path.resolve("features.000000.tar"))) {
-                throw new IllegalArgumentException(path + " is a Shar folder; reading Shar is not supported yet");
-            }
-            return shards.stream().map(p -> new ManifestSplit(p.toString(), 0, Long.MAX_VALUE, cwd)).toArray(InputPartition[]::new);
+            return shards.stream().map(p -> new ManifestSplit(p.toString(), 0, Long.MAX_VALUE, cwd))
+                    .toArray(InputPartition[]::new);
         }
-        CutRows.checkJsonLines(path);
+        ManifestLines.checkJsonLines(path);
         long lines = countLines(path);
         int parts = options.partitions() > 0 ? options.partitions()
                 : SparkSession.active().sparkContext().defaultParallelism();
@@ -82,6 +90,15 @@ final class LhotseScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
                     i == parts - 1 ? Long.MAX_VALUE : lines * (i + 1) / parts, cwd);
         }
         return splits;
+    }
+
+    /** Whether a folder is a Shar directory with features: its cuts come with {@code features.NNNNNN.tar} shards. */
+    static boolean isShar(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().matches("features\\.\\d+\\.tar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
     }
 
     /** A folder's manifest shards, in name order. */
@@ -96,7 +113,7 @@ final class LhotseScan implements ScanBuilder, SupportsPushDownRequiredColumns, 
     }
 
     private static long countLines(Path manifest) {
-        try (BufferedReader in = CutRows.open(manifest)) {
+        try (BufferedReader in = ManifestLines.open(manifest)) {
             long lines = 0;
             while (in.readLine() != null) {
                 lines++;

@@ -23,8 +23,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a DataFrame of cuts as one shard per partition: {@code feats.NNNNNN.lca} (a chunky
- * archive) and {@code cuts.NNNNNN.jsonl.gz} (its cuts, storage paths relative to the folder),
- * numbered after the shards already there when appending. Each task writes into its own staging
+ * archive) and {@code cuts.NNNNNN.jsonl.gz} (its cuts, storage paths relative to the folder), or a
+ * Shar shard ({@code cuts.NNNNNN.jsonl.gz} and {@code features.NNNNNN.tar}), numbered after the
+ * shards already there when appending. Each task writes into its own staging
  * folder {@code _temporary-<query id>/}; the driver moves the shards of committed tasks into place
  * once every task has committed, and removes the staging folder, so a failed or retried task
  * leaves nothing behind.
@@ -117,13 +118,14 @@ final class ShardWrite implements SupportsTruncate, Write, BatchWrite {
             }
             for (WriterCommitMessage message : messages) {
                 ShardWriter.Committed shard = (ShardWriter.Committed) message;
-                for (String file : shard.files()) {
-                    Path target = folder.resolve(Path.of(file).getFileName());
+                for (int i = 0; i < shard.staged().size(); i++) {
+                    Path file = Path.of(shard.staged().get(i));
+                    Path target = folder.resolve(shard.names().get(i));
                     if (Files.exists(target)) {
                         throw new FileAlreadyExistsException(target.toString(), null,
                                 "another write added this shard meanwhile");
                     }
-                    Files.move(Path.of(file), target, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
         } catch (IOException e) {

@@ -11,6 +11,8 @@ import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.CutJson;
 import dev.lilcom.lhotse.FeatureMatrix;
 import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.io.Npy;
+import dev.lilcom.io.NpyArray;
 import dev.lilcom.lhotse.ManifestReader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -146,7 +149,7 @@ class LhotseSourceTest {
 
     /** Writes the manifest's cuts, each changed by {@code edit}, with absolute storage paths. */
     static Path rewrite(Path manifest, Path out, UnaryOperator<ObjectNode> edit) throws IOException {
-        try (BufferedReader in = CutRows.open(manifest);
+        try (BufferedReader in = ManifestLines.open(manifest);
              Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 ObjectNode cut = (ObjectNode) CutJson.mapper().readTree(line);
@@ -194,6 +197,42 @@ class LhotseSourceTest {
         cuts.write().format("lhotse").mode("append").save(out);
         assertEquals(4, LhotseScan.manifestShards(Path.of(out)).size());
         assertEquals(2 * expected.size(), spark.read().format("lhotse").load(out).count());
+    }
+
+    /** What lhotse's {@code cut.load_features()} returns for each cut of its own Shar directory. */
+    private static Map<String, FeatureMatrix> lhotsesShar() throws IOException {
+        Map<String, FeatureMatrix> expected = new TreeMap<>();
+        try (Stream<Path> files = Files.list(CORPUS.resolve("expected/shar"))) {
+            for (Path npy : files.toList()) {
+                NpyArray a = Npy.read(npy);
+                String name = npy.getFileName().toString();
+                expected.put(name.substring(0, name.length() - 4), new FeatureMatrix(a.toFloat32C(), a.shape()[0], a.shape()[1]));
+            }
+        }
+        return expected;
+    }
+
+    @Test
+    void chunkyToSharOnSparkGivesLhotsesOwnSharFeaturesAndBack(@TempDir Path dir) throws IOException {
+        Map<String, FeatureMatrix> lhotse = lhotsesShar();
+        assertSameFeatures(lhotse, spark.read().format("lhotse").load(CORPUS.resolve("shar").toString()));
+
+        String shar = dir.resolve("shar").toString();
+        spark.read().format("lhotse").load(CHUNKY.toString()).repartition(2)
+                .write().format("lhotse").option("storage", "shar").mode("overwrite").save(shar);
+        assertEquals(List.of("cuts.000000.jsonl.gz", "cuts.000001.jsonl.gz", "features.000000.tar", "features.000001.tar"),
+                Files.list(Path.of(shar)).map(p -> p.getFileName().toString()).sorted().toList());
+        // lhotse's to_shar compresses each cut's frames at tick power -5, as our writer does: the
+        // same blobs, so reading them back gives lhotse's Shar features bit for bit
+        Dataset<Row> back = spark.read().format("lhotse").load(shar);
+        assertEquals(2, back.rdd().getNumPartitions());
+        assertSameFeatures(lhotse, back);
+
+        // and back to chunky: compressed once more, so within half a tick of the Shar features
+        String chunky = dir.resolve("chunky").toString();
+        back.write().format("lhotse").mode("overwrite").save(chunky);
+        assertSameFeatures(lhotse, spark.read().format("lhotse").load(chunky), Math.scalb(1.0, -6) * (1 + 1e-6));
+        assertEquals(byId(back.drop("features")), byId(spark.read().format("lhotse").load(chunky).drop("features")));
     }
 
     @Test
