@@ -16,7 +16,9 @@ import dev.lilcom.LilcomArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -139,6 +141,16 @@ class SqlFunctionsTest {
         } finally {
             spark.conf().unset(LilcomSparkExtensions.ON_CORRUPT_BLOB);
         }
+    }
+
+    /** The tests' JVM has jdk.incubator.vector (Spark 4.2's own option list adds it), so tasks use the vector codec. */
+    @Test
+    void tasksDecodeWithTheVectorCodecWhereTheModuleIsPresent() {
+        List<String> codecs = spark.range(0, 2, 1, 2)
+                .mapPartitions((MapPartitionsFunction<Long, String>) rows -> List.of(TaskCodecs.get().decoder().codec().name())
+                        .iterator(), Encoders.STRING())
+                .collectAsList();
+        assertEquals(List.of("vector", "vector"), codecs);
     }
 
     static String messages(Throwable t) {
