@@ -32,7 +32,6 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,12 +49,7 @@ class LhotseSourceTest {
 
     @BeforeAll
     static void start() {
-        spark = TestSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = TestSpark.session();
     }
 
     /** What our single-machine reader (bit-exact with lhotse) loads for each cut, by id. */
@@ -216,6 +210,17 @@ class LhotseSourceTest {
     void chunkyToSharOnSparkGivesLhotsesOwnSharFeaturesAndBack(@TempDir Path dir) throws IOException {
         Map<String, FeatureMatrix> lhotse = lhotsesShar();
         assertSameFeatures(lhotse, spark.read().format("lhotse").load(CORPUS.resolve("shar").toString()));
+        // a cut's frames as one blob at tick power -5 are what lhotse's to_shar stores for it
+        Dataset<Row> blobs = spark.read().format("lhotse").option("features", "lilcom").load(CHUNKY.toString());
+        Map<String, Row> decoded = byId(blobs.select(col("id"), LilcomFunctions.lilcom_decompress(col("features")).as("d")));
+        for (Map.Entry<String, FeatureMatrix> e : lhotse.entrySet()) {
+            List<Float> data = decoded.get(e.getKey()).getStruct(1).getList(1);
+            float[] values = new float[data.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = data.get(i);
+            }
+            assertArrayEquals(e.getValue().toArray(), values, e.getKey());
+        }
 
         String shar = dir.resolve("shar").toString();
         spark.read().format("lhotse").load(CHUNKY.toString()).repartition(2)
@@ -228,9 +233,10 @@ class LhotseSourceTest {
         assertEquals(2, back.rdd().getNumPartitions());
         assertSameFeatures(lhotse, back);
 
-        // and back to chunky: compressed once more, so within half a tick of the Shar features
+        // and back to chunky, from blobs this time: compressed once more, so within half a tick
         String chunky = dir.resolve("chunky").toString();
-        back.write().format("lhotse").mode("overwrite").save(chunky);
+        spark.read().format("lhotse").option("features", "lilcom").load(shar)
+                .write().format("lhotse").mode("overwrite").save(chunky);
         assertSameFeatures(lhotse, spark.read().format("lhotse").load(chunky), Math.scalb(1.0, -6) * (1 + 1e-6));
         assertEquals(byId(back.drop("features")), byId(spark.read().format("lhotse").load(chunky).drop("features")));
     }
