@@ -4,6 +4,8 @@ import dev.lilcom.CompressOptions;
 import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.FeatureMatrix;
 import dev.lilcom.lhotse.FeatureReader;
+import dev.lilcom.lhotse.Features;
+import dev.lilcom.lhotse.FrameArithmetic;
 import dev.lilcom.lhotse.MonoCut;
 import dev.lilcom.lhotse.MultiCut;
 import dev.lilcom.lhotse.SharReader;
@@ -127,6 +129,12 @@ final class CutRows implements PartitionReader<InternalRow> {
     }
 
     private Object features(Cut cut) {
+        if (options.lilcomBlob()) {
+            byte[] stored = storedBlob(cut);
+            if (stored != null) {
+                return stored;
+            }
+        }
         if (features == null) {
             features = new FeatureReader();
         }
@@ -141,6 +149,28 @@ final class CutRows implements PartitionReader<InternalRow> {
             rows[r] = floats(matrix.data(), r * width, width);
         }
         return new GenericArrayData(rows);
+    }
+
+    /**
+     * The blob a Shar shard stores for a cut, when it is exactly the cut's frames (Shar stores
+     * each cut's own region): handed over as it is rather than decoded and encoded again, which
+     * would not give the same floats (lilcom is lossy), or {@code null}.
+     */
+    private static byte[] storedBlob(Cut cut) {
+        if (!(cut instanceof MonoCut mono) || mono.features() == null
+                || !Features.MEMORY_LILCOM.equals(mono.features().storageType())) {
+            return null;
+        }
+        byte[] blob = mono.features().data();
+        int[] shape;
+        try {
+            shape = TaskCodecs.get().decoder().header(blob, 0, blob.length).shape();
+        } catch (RuntimeException e) {
+            return null; // loading it reports the problem, naming the cut
+        }
+        boolean whole = FrameArithmetic.isClose(mono.start(), mono.features().start()) && shape.length == 2
+                && shape[0] == mono.numFrames() && shape[1] == mono.numFeatures();
+        return whole ? blob : null;
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.lilcom.lhotse.FeatureReader;
 import dev.lilcom.io.Npy;
 import dev.lilcom.io.NpyArray;
 import dev.lilcom.lhotse.ManifestReader;
+import dev.lilcom.lhotse.MonoCut;
+import dev.lilcom.lhotse.SharReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -232,6 +234,15 @@ class LhotseSourceTest {
         Dataset<Row> back = spark.read().format("lhotse").load(shar);
         assertEquals(2, back.rdd().getNumPartitions());
         assertSameFeatures(lhotse, back);
+
+        // read as blobs, a Shar shard's own blobs are handed over byte for byte
+        Map<String, Row> sharBlobs = byId(spark.read().format("lhotse").option("features", "lilcom").load(shar).select("id", "features"));
+        try (SharReader reader = SharReader.open(Path.of(shar))) {
+            while (reader.hasNext()) {
+                MonoCut cut = (MonoCut) reader.next();
+                assertArrayEquals(cut.features().data(), (byte[]) sharBlobs.get(cut.id()).get(1), cut.id());
+            }
+        }
 
         // and back to chunky, from blobs this time: compressed once more, so within half a tick
         String chunky = dir.resolve("chunky").toString();
