@@ -143,6 +143,22 @@ class LhotseSourceTest {
         assertTrue(messages.contains("missing.lca does not exist"), messages);
     }
 
+    @Test
+    void badManifestLinesAndUnwritableRowsAreNamed(@TempDir Path dir) throws IOException {
+        Path manifest = dir.resolve("cuts.jsonl");
+        Files.writeString(manifest, "{\"id\": \"a\", \"start\": 0, \"duration\": 1}\n\n"
+                + "{\"id\": \"b\", \"start\": \"soon\", \"duration\": 1}\n");
+        Exception failure = assertThrows(Exception.class,
+                () -> spark.read().format("lhotse").load(manifest.toString()).select("id").collectAsList());
+        String messages = SqlFunctionsTest.messages(failure);
+        assertTrue(messages.contains(manifest + " line 3 (cut b): field \"start\" must be a number"), messages);
+
+        Exception unwritable = assertThrows(Exception.class,
+                () -> spark.range(3).write().format("lhotse").mode("overwrite").save(dir.resolve("out").toString()));
+        messages = SqlFunctionsTest.messages(unwritable);
+        assertTrue(messages.contains("column id must be string, not bigint"), messages);
+    }
+
     /** Writes the manifest's cuts, each changed by {@code edit}, with absolute storage paths. */
     static Path rewrite(Path manifest, Path out, UnaryOperator<ObjectNode> edit) throws IOException {
         try (BufferedReader in = ManifestLines.open(manifest);
