@@ -39,7 +39,10 @@ final class LhotseBenchCommand implements Callable<Integer> {
     @Mixin
     CodecOption codec;
 
-    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest: .jsonl, .jsonl.gz or .json.")
+    @Mixin
+    StorageRootOption storageRoot;
+
+    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest of MonoCuts: .jsonl, .jsonl.gz or .json.")
     Path manifest;
 
     @Override
@@ -49,7 +52,7 @@ final class LhotseBenchCommand implements Callable<Integer> {
         }
         LoadThroughput.Result r = LhotseCommand.run(() -> {
             try (FeatureReader reader = new FeatureReader(codec.codec())) {
-                return LoadThroughput.measure(manifest, reader, threads, Duration.ofNanos((long) (seconds * 1e9)));
+                return LoadThroughput.measure(manifest, storageRoot.root, reader, threads, Duration.ofNanos((long) (seconds * 1e9)));
             }
         });
         String line = json

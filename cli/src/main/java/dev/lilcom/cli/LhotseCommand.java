@@ -12,16 +12,19 @@ import java.util.concurrent.Callable;
 
 /** {@code lilcom lhotse}: the commands on lhotse corpora (CutSet manifests and their lilcom features). */
 @Command(name = "lhotse", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        description = "Inspect, export and benchmark lhotse corpora: CutSet manifests (.jsonl, .jsonl.gz, .json) "
-                + "with features in lilcom_chunky archives or lilcom_files folders.",
-        subcommands = {LhotseInfoCommand.class, LhotseExportCommand.class, LhotseBenchCommand.class})
+        description = "Inspect, export, collate and benchmark lhotse corpora: CutSet manifests (.jsonl, .jsonl.gz, "
+                + ".json) or Shar directories, with features in any storage lhotse writes (lilcom_chunky, lilcom_files, "
+                + "lilcom_hdf5, chunked_lilcom_hdf5, numpy_hdf5, numpy_files, lilcom_url, shar_ptr_array) and "
+                + "MonoCut, MultiCut, PaddingCut and MixedCut cuts.",
+        subcommands = {LhotseInfoCommand.class, LhotseExportCommand.class, LhotseCollateCommand.class,
+                LhotseBenchCommand.class})
 final class LhotseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: info, export or bench");
+        throw new ParameterException(spec.commandLine(), "Missing command: info, export, collate or bench");
     }
 
     /** Runs a step on a corpus, turning its failures into one-line command failures. */
@@ -32,6 +35,8 @@ final class LhotseCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage());
         } catch (IOException e) {
             throw new CommandFailure(e.getMessage() != null ? e.getMessage() : e.toString());
+        } catch (java.io.UncheckedIOException e) {
+            throw new CommandFailure(e.getMessage() + ": " + e.getCause().getMessage());
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.lilcom.cli;
 
+import dev.lilcom.lhotse.CutStream;
 import dev.lilcom.lhotse.FeatureReader;
-import dev.lilcom.lhotse.ManifestReader;
-import dev.lilcom.lhotse.MonoCut;
 import dev.lilcom.lhotse.NpyExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,14 +33,17 @@ final class LhotseExportCommand implements Callable<Integer> {
     @Mixin
     CodecOption codec;
 
-    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest: .jsonl, .jsonl.gz or .json.")
+    @Mixin
+    StorageRootOption storageRoot;
+
+    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest (.jsonl, .jsonl.gz, .json) or Shar directory.")
     Path manifest;
 
     @Override
     public Integer call() {
         NpyExport.Result result = LhotseCommand.run(() -> {
             try (FeatureReader reader = new FeatureReader(codec.codec());
-                 ManifestReader<MonoCut> cuts = ManifestReader.cuts(manifest)) {
+                 CutStream cuts = CutStream.open(manifest, storageRoot.root)) {
                 return NpyExport.export(cuts, reader, dir, cutIds);
             }
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lilcom.lhotse.CorpusStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 
 /** {@code lilcom lhotse info}: what a CutSet manifest holds, in one pass, decoding nothing. */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        description = "Show a CutSet manifest's cuts, total duration, storage types, the bytes of the feature "
+        description = "Show a CutSet manifest's (or Shar directory's) cuts, total duration, cuts per storage type "
+                + "(padding, and mixed:<types> for mixed cuts), the bytes of the feature "
                 + "storage it points at and the compressed bytes per frame. Reads the manifest once; decodes nothing.")
 final class LhotseInfoCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,12 +31,15 @@ final class LhotseInfoCommand implements Callable<Integer> {
             + "feature_matrices, stored_frames, stored_bytes, archive_bytes, missing_files, bytes_per_frame.")
     boolean json;
 
-    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest: .jsonl, .jsonl.gz or .json.")
+    @Mixin
+    StorageRootOption storageRoot;
+
+    @Parameters(paramLabel = "MANIFEST", description = "CutSet manifest (.jsonl, .jsonl.gz, .json) or Shar directory.")
     Path manifest;
 
     @Override
     public Integer call() {
-        CorpusStats stats = LhotseCommand.run(() -> CorpusStats.of(manifest));
+        CorpusStats stats = LhotseCommand.run(() -> CorpusStats.of(manifest, storageRoot.root));
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? json(stats) : text(stats));
         out.flush();

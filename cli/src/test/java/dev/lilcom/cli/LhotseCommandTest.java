@@ -110,8 +110,10 @@ class LhotseCommandTest {
         Files.delete(corpus.resolve("feats.lca"));
         Cli.Result r = Cli.run("lhotse", "export", "-d", dir.resolve("out"), manifest);
         assertEquals(1, r.exitCode(), r::toString);
-        assertEquals("lilcom lhotse export: cut rec-a-00-chunky: archive " + corpus.resolve("feats.lca")
-                + " does not exist\n", r.err());
+        assertEquals("lilcom lhotse export: cut rec-a-00-chunky: archive feats.lca does not exist; tried "
+                + Path.of("").toAbsolutePath().resolve("feats.lca") + " and " + corpus.resolve("feats.lca")
+                + " (relative storage paths resolve against the working directory, then the manifest's folder;"
+                + " give a storage root to choose)\n", r.err());
     }
 
     @Test
@@ -136,6 +138,6 @@ class LhotseCommandTest {
         assertEquals("lilcom lhotse info: " + bad + " line 1 (cut x): missing required field \"duration\"\n", r.err());
         r = Cli.run("lhotse");
         assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.err().startsWith("Missing command: info, export or bench"), r::toString);
+        assertTrue(r.err().startsWith("Missing command: info, export, collate or bench"), r::toString);
     }
 }

@@ -2,6 +2,8 @@ package dev.lilcom.lhotse;
 
 import io.jhdf.api.Dataset;
 import io.jhdf.object.datatype.VariableLength;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code chunked_lilcom_hdf5}: each matrix a variable-length uint8 dataset, one lilcom blob per
@@ -13,6 +15,8 @@ final class ChunkedLilcomHdf5Storage implements FeatureStorage {
     static final String CHUNK_SIZE_KEY = "__LHOTSE_INTERNAL_CHUNK_SIZE__";
 
     private final Hdf5Files files;
+    /** Each file's chunk size, read once: it is fixed when the file is created. */
+    private final ConcurrentHashMap<Path, Long> chunkSizes = new ConcurrentHashMap<>();
 
     ChunkedLilcomHdf5Storage(Hdf5Files files) {
         this.files = files;
@@ -22,7 +26,11 @@ final class ChunkedLilcomHdf5Storage implements FeatureStorage {
     public long read(String cutId, Features features, FrameSpan span, PreparedRead read) {
         String key = features.storageKey();
         String label = "chunked_lilcom_hdf5 dataset \"" + key + "\" of " + features.storagePath();
-        long chunkSize = files.withDataset(cutId, features, CHUNK_SIZE_KEY, (dataset, file) -> chunkSize(cutId, features, dataset));
+        Path path = features.storagePath().toAbsolutePath().normalize();
+        Long known = chunkSizes.get(path);
+        long chunkSize = known != null ? known
+                : files.withDataset(cutId, features, CHUNK_SIZE_KEY, (dataset, file) -> chunkSize(cutId, features, dataset));
+        chunkSizes.putIfAbsent(path, chunkSize);
         return files.withDataset(cutId, features, key, (dataset, file) -> {
             int[] dims = dataset.getDimensions();
             if (!(dataset.getDataType() instanceof VariableLength) || dims.length != 1) {

@@ -6,7 +6,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,11 +19,12 @@ import java.util.TreeMap;
  *
  * @param cuts cuts in the manifest
  * @param totalDuration sum of the cuts' durations, in seconds
- * @param cutsByStorageType cuts per storage type ({@code none} for cuts without features)
+ * @param cutsByStorageType cuts per storage type ({@code none} for cuts without features, {@code padding}
+ *     for padding cuts, {@code mixed:<types>} for mixed cuts with the storage types of their tracks)
  * @param featureMatrices distinct stored matrices the cuts point at (cuts of one recording share one)
  * @param storedFrames frames of those matrices ({@code num_frames})
- * @param storedBytes compressed bytes of those matrices (chunk lengths, or blob file sizes; 0 for
- *     other storage types)
+ * @param storedBytes compressed bytes of those matrices (chunk lengths, lilcom blob file sizes, or
+ *     in-memory bytes; 0 for other storage types)
  * @param archiveBytes bytes on disk of the distinct archives and blob files referenced
  * @param missingFiles archives or blob files referenced that do not exist (counted as 0 bytes)
  */
@@ -39,13 +42,24 @@ public record CorpusStats(long cuts, double totalDuration, SortedMap<String, Lon
      * @throws FeatureLoadException naming the cut if a {@code lilcom_chunky} key is malformed
      */
     public static CorpusStats of(Path manifest) throws IOException {
-        try (ManifestReader<MonoCut> cuts = ManifestReader.cuts(manifest)) {
+        return of(manifest, null);
+    }
+
+    /**
+     * Reads a manifest, or a Shar directory, once; relative storage paths resolve against
+     * {@code storageRoot} ({@code null}: the working directory, then the manifest's folder).
+     */
+    public static CorpusStats of(Path manifest, Path storageRoot) throws IOException {
+        try (CutStream cuts = CutStream.open(manifest, storageRoot)) {
             return of(cuts);
         }
     }
 
-    /** Summarizes a stream of cuts, consuming it. */
-    public static CorpusStats of(Iterator<MonoCut> cuts) throws IOException {
+    /**
+     * Summarizes a stream of cuts, consuming it. A mixed cut counts once, under
+     * {@code mixed:<its tracks' storage types>}, and its tracks' features count as storage it points at.
+     */
+    public static CorpusStats of(Iterator<? extends Cut> cuts) throws IOException {
         long count = 0;
         double duration = 0;
         SortedMap<String, Long> byType = new TreeMap<>();
@@ -56,37 +70,67 @@ public record CorpusStats(long cuts, double totalDuration, SortedMap<String, Lon
         long onDisk = 0;
         long missing = 0;
         while (cuts.hasNext()) {
-            MonoCut cut = cuts.next();
+            Cut cut = cuts.next();
             count++;
             duration += cut.duration();
-            Features f = cut.features();
-            byType.merge(f == null ? "none" : f.storageType(), 1L, Long::sum);
-            if (f == null || !matrices.add(f.storageType() + '\0' + f.storagePath() + '\0' + f.storageKey())) {
-                continue;
-            }
-            frames += f.numFrames();
-            boolean chunky = Features.LILCOM_CHUNKY.equals(f.storageType());
-            Path file = chunky || !Features.LILCOM_FILES.equals(f.storageType()) ? f.storagePath()
-                    : f.storagePath().resolve(f.storageKey());
-            // archives are shared by many matrices: look at each file once
-            boolean firstSight = files.add(file.toAbsolutePath().normalize());
-            long size = firstSight ? sizeOrMinusOne(file) : 0;
-            if (chunky) {
-                try {
-                    stored += ChunkyKey.parse(f.storageKey()).totalBytes();
-                } catch (IllegalArgumentException e) {
-                    throw new FeatureLoadException(cut.id(), e.getMessage(), e);
+            List<Features> pointedAt = new ArrayList<>();
+            if (cut instanceof MixedCut mixed) {
+                Set<String> types = new java.util.TreeSet<>();
+                for (MixedCut.Track t : mixed.tracks()) {
+                    Features f = features(t.cut());
+                    if (f != null) {
+                        pointedAt.add(f);
+                        types.add(f.storageType());
+                    }
                 }
-            } else if (Features.LILCOM_FILES.equals(f.storageType())) {
-                stored += Math.max(0, size);
-            }
-            if (size < 0) {
-                missing++;
+                byType.merge("mixed:" + String.join("+", types), 1L, Long::sum);
             } else {
-                onDisk += size;
+                Features f = features(cut);
+                byType.merge(cut instanceof PaddingCut ? "padding" : f == null ? "none" : f.storageType(), 1L, Long::sum);
+                if (f != null) {
+                    pointedAt.add(f);
+                }
+            }
+            for (Features f : pointedAt) {
+                if (!matrices.add(f.storageType() + '\0' + f.location() + '\0' + f.storagePath() + '\0' + f.storageKey())) {
+                    continue;
+                }
+                frames += f.numFrames();
+                if (f.data() != null) {
+                    stored += f.data().length;
+                    continue;
+                }
+                if (f.storagePath().toString().isEmpty()) {
+                    // URLs are not fetched just to count their bytes
+                    continue;
+                }
+                boolean chunky = Features.LILCOM_CHUNKY.equals(f.storageType());
+                boolean perFile = Features.LILCOM_FILES.equals(f.storageType()) || Features.NUMPY_FILES.equals(f.storageType());
+                Path file = perFile ? f.storagePath().resolve(f.storageKey()) : f.storagePath();
+                // archives are shared by many matrices: look at each file once
+                boolean firstSight = files.add(file.toAbsolutePath().normalize());
+                long size = firstSight ? sizeOrMinusOne(file) : 0;
+                if (chunky) {
+                    try {
+                        stored += ChunkyKey.parse(f.storageKey()).totalBytes();
+                    } catch (IllegalArgumentException e) {
+                        throw new FeatureLoadException(cut.id(), e.getMessage(), e);
+                    }
+                } else if (Features.LILCOM_FILES.equals(f.storageType())) {
+                    stored += Math.max(0, size);
+                }
+                if (size < 0) {
+                    missing++;
+                } else {
+                    onDisk += size;
+                }
             }
         }
         return new CorpusStats(count, duration, byType, matrices.size(), frames, stored, onDisk, missing);
+    }
+
+    private static Features features(Cut cut) {
+        return cut instanceof MonoCut m ? m.features() : cut instanceof MultiCut m ? m.features() : null;
     }
 
     private static long sizeOrMinusOne(Path file) throws IOException {

@@ -11,9 +11,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Loads features from every lhotse storage type in {@link #STORAGE_TYPES}, returning exactly what
@@ -58,10 +61,10 @@ public final class FeatureReader implements AutoCloseable {
     }
 
     /** The storage types {@link #load} reads. */
-    public static final java.util.SortedSet<String> STORAGE_TYPES = java.util.Collections.unmodifiableSortedSet(
-            new java.util.TreeSet<>(List.of(Features.LILCOM_CHUNKY, Features.LILCOM_FILES, Features.LILCOM_HDF5,
-                    Features.CHUNKED_LILCOM_HDF5, Features.NUMPY_HDF5, Features.NUMPY_FILES, Features.LILCOM_URL,
-                    Features.MEMORY_LILCOM, Features.MEMORY_NPY, Features.SHAR_PTR_ARRAY)));
+    public static final SortedSet<String> STORAGE_TYPES = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
+            Features.LILCOM_CHUNKY, Features.LILCOM_FILES, Features.LILCOM_HDF5, Features.CHUNKED_LILCOM_HDF5,
+            Features.NUMPY_HDF5, Features.NUMPY_FILES, Features.LILCOM_URL, Features.MEMORY_LILCOM, Features.MEMORY_NPY,
+            Features.SHAR_PTR_ARRAY)));
 
     /** The codec this reader decodes with. */
     public LilcomCodec codec() {
@@ -177,7 +180,16 @@ public final class FeatureReader implements AutoCloseable {
                     throw new FeatureLoadException(id, "storage type \"" + features.storageType()
                             + "\" is not supported; this reader reads " + String.join(", ", STORAGE_TYPES), null);
                 }
-                long shift = storage.read(id, features, span, read);
+                long shift;
+                try {
+                    shift = storage.read(id, features, span, read);
+                } catch (FeatureLoadException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // a library's own failure (jhdf, commons-compress) on a malformed file
+                    throw new FeatureLoadException(id, features.storageType() + " storage " + features.location()
+                            + " key " + features.storageKey() + ": " + e, e);
+                }
                 plan(id, read, span, shift);
         }
         return read;

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param location the {@code storage_path} exactly as the manifest wrote it (a URL for {@code lilcom_url})
  * @param triedPaths the places {@code storagePath} was looked for, in order; {@code storagePath} is
  *     the first that existed, or the first when none did
- * @param data the stored bytes of in-memory storage ({@code memory_lilcom}, {@code memory_npy}), else {@code null}
+ * @param data the stored bytes of in-memory storage ({@code memory_lilcom}, {@code memory_npy}), else
+ *     {@code null}; shared, not copied, and compared by identity in {@link #equals}
  */
 public record Features(String type, int numFrames, int numFeatures, double frameShift, int samplingRate,
         double start, double duration, String storageType, Path storagePath, String storageKey,
@@ -73,14 +74,5 @@ public record Features(String type, int numFrames, int numFeatures, double frame
     public Features inMemory(String memoryType, byte[] bytes) {
         return new Features(type, numFrames, numFeatures, frameShift, samplingRate, start, duration, memoryType,
                 Path.of(""), "", recordingId, "", List.of(), Objects.requireNonNull(bytes, "bytes"));
-    }
-
-    /** Where the matrix is, for messages: the file, folder or URL, with the key. */
-    public String describe() {
-        if (data != null) {
-            return storageType + " (" + data.length + " bytes in memory)";
-        }
-        return storageType + " " + (LILCOM_URL.equals(storageType) ? location : storagePath.toString())
-                + (storageKey.isEmpty() ? "" : " key " + storageKey);
     }
 }

@@ -39,6 +39,14 @@ public final class LoadThroughput {
      * @throws ManifestException if the manifest cannot be read
      */
     public static Result measure(Path manifest, FeatureReader reader, int threads, Duration duration) {
+        return measure(manifest, null, reader, threads, duration);
+    }
+
+    /**
+     * As {@link #measure(Path, FeatureReader, int, Duration)}, with relative storage paths resolved
+     * against {@code storageRoot} ({@code null}: the working directory, then the manifest's folder).
+     */
+    public static Result measure(Path manifest, Path storageRoot, FeatureReader reader, int threads, Duration duration) {
         long budget = duration.toNanos();
         long start = System.nanoTime();
         long cuts = 0;
@@ -47,7 +55,7 @@ public final class LoadThroughput {
         while (more) {
             long before = cuts;
             try (FeatureLoader loader = FeatureLoader.builder(reader).threads(threads).reuseBuffers(true)
-                    .open(ManifestReader.cuts(manifest))) {
+                    .open(storageRoot == null ? ManifestReader.cuts(manifest) : ManifestReader.cuts(manifest, storageRoot))) {
                 while (more && loader.hasNext()) {
                     frames += loader.next().features().frames();
                     cuts++;

@@ -38,13 +38,13 @@ public final class NpyExport {
      * @throws FeatureLoadException naming the cut if one fails to load (files already written stay)
      * @throws IllegalArgumentException if a cut id would name a file outside {@code dir}
      */
-    public static Result export(Iterator<MonoCut> cuts, FeatureReader reader, Path dir, Collection<String> cutIds)
+    public static Result export(Iterator<? extends Cut> cuts, FeatureReader reader, Path dir, Collection<String> cutIds)
             throws IOException {
         Files.createDirectories(dir);
         Set<String> wanted = new LinkedHashSet<>(cutIds);
         long written = 0;
         while (cuts.hasNext() && (cutIds.isEmpty() || !wanted.isEmpty())) {
-            MonoCut cut = cuts.next();
+            Cut cut = cuts.next();
             if (!cutIds.isEmpty() && !wanted.remove(cut.id())) {
                 continue;
             }

@@ -210,7 +210,7 @@ final class OpaqueHdf5File implements AutoCloseable {
     }
 
     private String name(long at) throws IOException {
-        ByteBuffer b = read(base + at, (int) Math.min(1024, channel.size() - (base + at)));
+        ByteBuffer b = read(base + at, (int) Math.max(0, Math.min(1024, channel.size() - (base + at))));
         int end = 0;
         while (end < b.capacity() && b.get(end) != 0) {
             end++;
@@ -256,6 +256,11 @@ final class OpaqueHdf5File implements AutoCloseable {
     }
 
     private ByteBuffer read(long position, int length) throws IOException {
+        // a corrupt address or size fails here, before anything is allocated for it
+        if (position < 0 || length < 0 || position > channel.size() - length) {
+            throw new IOException(where() + "a structure at byte " + position + " of " + length + " bytes lies outside the "
+                    + channel.size() + "-byte file");
+        }
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (channel.read(b, position + b.position()) < 0) {

@@ -52,6 +52,11 @@ class CorpusCutsTest {
             assertArrayEquals(features.shape(), new int[] {batch.batch(), batch.frames(), batch.numFeatures()});
             assertArrayEquals(Sample.bits(features.toFloat32C()), Sample.bits(batch.features()));
             assertArrayEquals(lengths, batch.lengths());
+            // row 3 is the 1-frame cut rec10-lilcomchunky-06: its frame, then padding
+            FeatureMatrix row = batch.row(3);
+            Sample.assertSameBits(LhotseCorpus.expected("lilcom_chunky", cuts.get(3).id()),
+                    new FeatureMatrix(row.data(), lengths[3], row.numFeatures()), "row 3");
+            org.junit.jupiter.api.Assertions.assertEquals((float) Collation.LOG_EPSILON, row.get(1, 0));
             batch.write(tmp);
             assertArrayEquals(java.nio.file.Files.readAllBytes(LhotseCorpus.dir().resolve("batch/lengths.npy")),
                     java.nio.file.Files.readAllBytes(tmp.resolve("lengths.npy")), "lengths.npy as numpy writes it");

@@ -121,7 +121,7 @@ class FeatureReaderErrorsTest {
 
     @Test
     void unsupportedStorageTypeAndMissingFeatures() {
-        fails(withStorage(cut, "numpy_hdf5", tmp, "x"), "storage type \"numpy_hdf5\" is not supported");
+        fails(withStorage(cut, "kaldiio", tmp, "x"), "storage type \"kaldiio\" is not supported", "lilcom_hdf5");
         fails(new MonoCut("bare", 0, 1, 0, null), "has no features");
     }
 
