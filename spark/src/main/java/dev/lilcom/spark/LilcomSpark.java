@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 public final class LilcomSpark {
     private LilcomSpark() {}
 
+    /** Runs the command; exits with status 2 on a usage error. */
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
             System.out.println("usage: lilcom-spark cmvn MANIFEST_OR_FOLDER [--master URL]");
