@@ -20,8 +20,10 @@ if ! "$jdk17/bin/java" -version 2>&1 | grep -q 'version "17'; then
   exit 1
 fi
 
-echo "examples/run.sh: installing lilcom-java (./mvnw install -DskipTests)" >&2
-(cd "$root" && ./mvnw -B -q install -DskipTests)
+# Only the codecs and what they build on: the example needs no more, and the Spark and DJL modules'
+# javadoc would double the time this takes.
+echo "examples/run.sh: installing the codecs (./mvnw install -DskipTests -pl codec-scalar,codec-vector -am)" >&2
+(cd "$root" && ./mvnw -B -q install -DskipTests -pl codec-scalar,codec-vector -am)
 
 project=$here/compress-array
 echo "examples/run.sh: building $project against the installed artifacts" >&2
