@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lilcom.vector.VectorCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,13 +69,16 @@ class VectorSelectionTest {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(PrintCodec.class.getName());
-        Process p = new ProcessBuilder(cmd).start();
-        p.getOutputStream().close();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("child JVM did not finish: " + cmd);
+        // stderr goes to a file, so that neither pipe can fill up while the other is read; no
+        // deadline: a busy machine may start a JVM slowly, and the child only prints one line
+        Path stderr = Files.createTempFile("vector-selection", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
+            p.getOutputStream().close();
+            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(p.waitFor(), stdout, Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            Files.delete(stderr);
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

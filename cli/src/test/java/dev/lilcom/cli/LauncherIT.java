@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +45,8 @@ class LauncherIT {
                 .redirectError(dir.resolve("stderr").toFile());
         // the JDK running the tests is a JDK 25, which bin/jdk25.sh accepts
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/lilcom did not finish");
-        return new Run(p.exitValue(), Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8),
+        int exit = pb.start().waitFor();
+        return new Run(exit, Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8));
     }
 

@@ -195,8 +195,8 @@ public final class BlobFuzzer {
         System.out.println("  codecs: " + codecs.stream().map(LilcomCodec::name).toList() + "; " + Codecs.vectorStatus());
         System.out.println("  seed blobs: " + golden.size() + " golden"
                 + (options.golden() == null ? "" : " from " + options.golden()) + ", plus random arrays");
-        System.out.println("  decoder limit " + MAX_ELEMENTS + " elements, " + DecodeOracle.TIME_LIMIT_NANOS / 1_000_000
-                + " ms per decode");
+        System.out.println("  decoder limit " + MAX_ELEMENTS + " elements; a case stuck for "
+                + TimeUnit.NANOSECONDS.toSeconds(HangWatchdog.HANG_NANOS) + " s halts the run");
         System.out.flush();
 
         BlobFuzzer fuzzer = new BlobFuzzer(golden, codecs);

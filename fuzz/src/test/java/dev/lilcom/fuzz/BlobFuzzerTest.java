@@ -2,18 +2,16 @@ package dev.lilcom.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The CI fuzz run: a fixed seed, every codec this JVM has, a bounded time. */
+/** The CI fuzz run: a fixed seed, a fixed number of cases, every codec this JVM has. */
 class BlobFuzzerTest {
     static final int CI_MUTATIONS = 20_000;
 
@@ -21,9 +19,7 @@ class BlobFuzzerTest {
     void fixedSeedRunBreaksNoPromise() {
         BlobFuzzer fuzzer = new BlobFuzzer(Seeds.golden(), Codecs.available());
         List<FuzzFailure> failures = new ArrayList<>();
-        // about 10 s a codec on a quiet 2-core machine; the timeout only catches a hang
-        FuzzStats stats = assertTimeoutPreemptively(Duration.ofSeconds(120),
-                () -> fuzzer.run(Seeds.CI_SEED, 0, CI_MUTATIONS, failures::add));
+        FuzzStats stats = fuzzer.run(Seeds.CI_SEED, 0, CI_MUTATIONS, failures::add);
         System.out.println("fuzz (" + Codecs.available().size() + " codecs): " + stats.summary());
         if (!failures.isEmpty()) {
             StringBuilder s = new StringBuilder(failures.size() + " of " + CI_MUTATIONS + " cases failed:\n");

@@ -1,5 +1,6 @@
 package dev.lilcom.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lilcom.CompressOptions;
@@ -18,18 +19,18 @@ import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many threads, for a bounded time, each mixing the static one-shot methods with its own reusable
- * encoders and decoders on every codec, over arrays and blobs (valid and corrupt) of many shapes:
- * every result must equal the one computed on a single thread beforehand.
+ * Many threads, each a fixed number of operations mixing the static one-shot methods with its
+ * own reusable encoders and decoders on every codec, over arrays and blobs (valid and corrupt) of
+ * many shapes: every result must equal the one computed on a single thread beforehand. The work
+ * is counted, not timed, so that a slow or busy machine runs the same test.
  */
 class ConcurrencyTest {
     private static final int THREADS = 8;
-    private static final long RUN_MILLIS = 3000;
+    private static final int OPERATIONS_PER_THREAD = 500;
 
     /** One piece of work and its single-threaded answers. */
     private record Job(float[] data, int[] shape, CompressOptions options, byte[] blob, LilcomArray decoded,
@@ -66,7 +67,6 @@ class ConcurrencyTest {
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicLong operations = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUN_MILLIS);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             SplittableRandom rnd = new SplittableRandom(t);
@@ -76,7 +76,7 @@ class ConcurrencyTest {
                 float[] out = new float[4096];
                 try {
                     start.await();
-                    while (System.nanoTime() < deadline && failures.size() < 10) {
+                    for (int i = 0; i < OPERATIONS_PER_THREAD && failures.size() < 10; i++) {
                         Job job = jobs.get(rnd.nextInt(jobs.size()));
                         int c = rnd.nextInt(codecs.size());
                         String problem = operation(rnd.nextInt(7), job, encoders.get(c), decoders.get(c), out);
@@ -95,7 +95,7 @@ class ConcurrencyTest {
             thread.join();
         }
         assertTrue(failures.isEmpty(), failures.size() + " wrong results, e.g. " + failures.peek());
-        assertTrue(operations.get() > 1000, "only " + operations.get() + " operations ran");
+        assertEquals((long) THREADS * OPERATIONS_PER_THREAD, operations.get());
     }
 
     /** One call; null when it gave the single-threaded result, otherwise what differed. */

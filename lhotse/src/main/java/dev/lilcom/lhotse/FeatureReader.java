@@ -23,15 +23,23 @@ import java.util.TreeSet;
  * lhotse's {@code cut.load_features()} returns, bit for bit.
  *
  * <p>For a chunky archive only the chunks the cut overlaps are read, in one positional read, and
- * only those overlapping the cut's frames are decoded. Archives stay open until {@link #close()},
- * one channel each, shared by all threads.
+ * only those overlapping the cut's frames are decoded. Archives stay open between reads, one
+ * channel each, shared by all threads; at most {@link #DEFAULT_MAX_OPEN_ARCHIVES} (or the number
+ * given to the constructor), the least recently used being closed first, so that a corpus of
+ * thousands of archives does not run out of file descriptors.
  *
  * <p>Thread-safe: any number of threads may load at once; each keeps its own decoder and scratch
  * space, so a warm load allocates only its result (or nothing, with
  * {@link #load(MonoCut, float[], int)}). Failures throw {@link FeatureLoadException} naming the cut.
  */
 public final class FeatureReader implements AutoCloseable {
-    private final ArchiveChannels archives = new ArchiveChannels();
+    /**
+     * Archives a reader keeps open by default: enough for every archive a loader's threads read
+     * from at once, far below the usual limit of 1024 file descriptors per process.
+     */
+    public static final int DEFAULT_MAX_OPEN_ARCHIVES = 64;
+
+    private final ArchiveChannels archives;
     /** The storage types beyond lilcom_chunky and lilcom_files, one class each. */
     private final Map<String, FeatureStorage> storages;
     private final ThreadLocal<PreparedRead> reads;
@@ -45,6 +53,18 @@ public final class FeatureReader implements AutoCloseable {
 
     /** A reader decoding with the given codec. */
     public FeatureReader(LilcomCodec codec) {
+        this(codec, DEFAULT_MAX_OPEN_ARCHIVES);
+    }
+
+    /**
+     * A reader decoding with the given codec that keeps at most {@code maxOpenArchives} archives
+     * open between reads, closing the least recently used first. (While threads read, each may
+     * hold one more open until its read ends.)
+     *
+     * @throws IllegalArgumentException if {@code maxOpenArchives} is below 1
+     */
+    public FeatureReader(LilcomCodec codec, int maxOpenArchives) {
+        this.archives = new ArchiveChannels(maxOpenArchives);
         this.codec = Objects.requireNonNull(codec, "codec");
         this.reads = ThreadLocal.withInitial(() -> new PreparedRead(new LilcomDecoder(codec)));
         Hdf5Files hdf5 = new Hdf5Files();
@@ -320,7 +340,12 @@ public final class FeatureReader implements AutoCloseable {
         return e instanceof LilcomFormatException ? "is not valid lilcom: " + e.getMessage() : e.getMessage();
     }
 
-    /** Closes the archives and HDF5 files. Loads in progress on other threads may fail. */
+    /** The archives open between reads, least recently used first (for tests). */
+    List<Path> openArchives() {
+        return archives.openArchives();
+    }
+
+    /** Closes the archives and HDF5 files. Loads in progress on other threads finish; later ones fail. */
     @Override
     public void close() {
         for (FeatureStorage storage : storages.values()) {

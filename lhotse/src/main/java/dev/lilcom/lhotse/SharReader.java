@@ -50,6 +50,11 @@ public final class SharReader implements Iterator<Cut>, Closeable {
         return new SharReader(shards(dir));
     }
 
+    /** The given shards of a Shar directory, in the order given (a Spark task reads one shard). */
+    public static SharReader open(List<Shard> shards) {
+        return new SharReader(List.copyOf(shards));
+    }
+
     /**
      * The shards of a Shar directory shuffled as lhotse shuffles them for {@code seed}
      * ({@code random.Random(seed).shuffle}; lhotse adds the epoch to its seed, starting at 0).
