@@ -154,7 +154,7 @@ public final class StreamReader {
                         implied = (decreased | up) ^ 1;
                         changeLen = 1 + changed;
                         valueLen = cur - implied;
-                        out[i++] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
+                        out[i] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
                         buf >>>= len;
                         avail -= len;
                         cur += up - down;
@@ -167,7 +167,7 @@ public final class StreamReader {
                         implied = (decreased | up) ^ 1;
                         changeLen = 1 + changed;
                         valueLen = cur - implied;
-                        out[i++] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
+                        out[i + 1] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
                         buf >>>= len;
                         avail -= len;
                         cur += up - down;
@@ -180,12 +180,13 @@ public final class StreamReader {
                         implied = (decreased | up) ^ 1;
                         changeLen = 1 + changed;
                         valueLen = cur - implied;
-                        out[i++] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
+                        out[i + 2] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
                         buf >>>= len;
                         avail -= len;
                         cur += up - down;
                         decreased = down;
                         lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        i += 3;
                     } else {
                         len = cur + ((lengths >>> ((int) buf << 1)) & 3);
                         changed = (int) buf & 1;

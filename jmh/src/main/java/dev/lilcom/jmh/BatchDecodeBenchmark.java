@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decoding K fbank-chunk blobs (500x80, lhotse's chunk of a cut) into one caller's array, on one
- * thread: one blob after another ({@code oneAtATime}), as a loader does without a batched API.
- * One operation is the K blobs, so elements per second are the score times 40,000 K.
+ * thread: one blob after another ({@code oneAtATime}), as a loader does without a batched API,
+ * and all together through {@link LilcomDecoder#decompressAll(byte[][], float[], int[])}
+ * ({@code together}), whose parses run interleaved. One operation is the K blobs, so elements per second are the score times 40,000 K.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -74,5 +75,11 @@ public class BatchDecodeBenchmark {
             n += decoder.decompress(blobs[b], 0, blobs[b].length, out, outOffsets[b]);
         }
         return n;
+    }
+
+    /** The K blobs together through {@link LilcomDecoder#decompressAll(byte[][], float[], int[])}. */
+    @Benchmark
+    public int together() {
+        return decoder.decompressAll(blobs, out, outOffsets);
     }
 }
