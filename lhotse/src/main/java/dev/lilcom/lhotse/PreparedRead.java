@@ -1,6 +1,7 @@
 package dev.lilcom.lhotse;
 
 import dev.lilcom.LilcomDecoder;
+import dev.lilcom.LilcomFormatException;
 import dev.lilcom.LilcomHeader;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,6 +24,14 @@ final class PreparedRead {
     private int[] chunkOffset = new int[8];
     private int[] chunkLength = new int[8];
     private int[] chunkRows = new int[8];
+    /** The chunks to decode, as {@link LilcomDecoder#decompressAll} takes them, and their chunk numbers. */
+    private byte[][] setBlobs = new byte[8][];
+    private int[] setChunk = new int[8];
+    private int[] setOffsets = new int[8];
+    private int[] setLengths = new int[8];
+    private int[] setRows = new int[8];
+    private float[][] setOuts = new float[8][];
+    private int[] setOutOffsets = new int[8];
     private int numFeatures;
     private long skipRows;
     private int keptRows;
@@ -72,6 +81,13 @@ final class PreparedRead {
             chunkOffset = Arrays.copyOf(chunkOffset, 2 * chunks);
             chunkLength = Arrays.copyOf(chunkLength, 2 * chunks);
             chunkRows = Arrays.copyOf(chunkRows, 2 * chunks);
+            setBlobs = new byte[2 * chunks][];
+            setChunk = new int[2 * chunks];
+            setOffsets = new int[2 * chunks];
+            setLengths = new int[2 * chunks];
+            setRows = new int[2 * chunks];
+            setOuts = new float[2 * chunks][];
+            setOutOffsets = new int[2 * chunks];
         }
         chunkOffset[chunks] = offset;
         chunkLength[chunks] = length;
@@ -144,52 +160,66 @@ final class PreparedRead {
     }
 
     /**
-     * Decodes the planned rows into {@code out} from {@code outOffset}.
+     * Decodes the planned rows into {@code out} from {@code outOffset}: every overlapping chunk in
+     * one {@link LilcomDecoder#decompressAll} call, whole chunks and row prefixes straight into
+     * {@code out}; a first chunk whose rows start past its row 0 decodes up to its last row into
+     * scratch space, since the format is sequential, and its rows are copied from there.
      *
-     * @throws dev.lilcom.LilcomFormatException naming the chunk if one is not valid lilcom
+     * @throws ChunkDecodeException naming the chunk if one is not valid lilcom
      */
     void decodeInto(float[] out, int outOffset) {
         int copied = Math.min(keptRows, frames);
         long from = skipRows;
         long to = skipRows + copied;
         int dst = outOffset;
+        int count = 0;
+        int scratchFirst = -1;
         long chunkStart = 0;
         for (int c = 0; c < chunks && chunkStart < to; c++) {
             long chunkEnd = chunkStart + chunkRows[c];
-            long first = Math.max(chunkStart, from);
-            long last = Math.min(chunkEnd, to);
+            int first = (int) (Math.max(chunkStart, from) - chunkStart);
+            int last = (int) (Math.min(chunkEnd, to) - chunkStart);
             if (first < last) {
-                try {
-                    dst += decodeRows(c, (int) (first - chunkStart), (int) (last - chunkStart), out, dst);
-                } catch (RuntimeException e) {
-                    throw new ChunkDecodeException(c, e);
+                setBlobs[count] = bytes;
+                setChunk[count] = c;
+                setOffsets[count] = chunkOffset[c];
+                setLengths[count] = chunkLength[c];
+                setRows[count] = last;
+                if (first > 0) {
+                    int n = last * numFeatures;
+                    if (rowScratch.length < n) {
+                        rowScratch = new float[n];
+                    }
+                    setOuts[count] = rowScratch;
+                    setOutOffsets[count] = 0;
+                    scratchFirst = first;
+                } else {
+                    setOuts[count] = out;
+                    setOutOffsets[count] = dst;
                 }
+                dst += (last - first) * numFeatures;
+                count++;
             }
             chunkStart = chunkEnd;
+        }
+        try {
+            decoder.decompressAll(count, setBlobs, setOffsets, setLengths, setRows, setOuts, setOutOffsets);
+        } catch (LilcomFormatException e) {
+            // the cause is the chunk's own exception, as decoding it alone throws it
+            throw new ChunkDecodeException(setChunk[e.blobIndex()], (RuntimeException) e.getCause());
+        } finally {
+            // keep no caller's array past the call
+            Arrays.fill(setOuts, 0, count, null);
+        }
+        if (scratchFirst >= 0) {
+            // only the first chunk read can start past its row 0; it goes first in out
+            int rows = setRows[0] - scratchFirst;
+            System.arraycopy(rowScratch, scratchFirst * numFeatures, out, outOffset, rows * numFeatures);
         }
         if (frames > copied) {
             // lhotse's pad: repeat the last row
             System.arraycopy(out, dst - numFeatures, out, dst, numFeatures);
         }
-    }
-
-    /** Decodes rows {@code [first, last)} of chunk {@code c} to {@code out[dst..]}; returns the floats written. */
-    private int decodeRows(int c, int first, int last, float[] out, int dst) {
-        if (first == 0 && last == chunkRows[c]) {
-            return decoder.decompress(bytes, chunkOffset[c], chunkLength[c], out, dst);
-        }
-        // The format is sequential: decode only up to row `last`, straight into out when the rows start at 0.
-        if (first == 0) {
-            return decoder.decompressRows(bytes, chunkOffset[c], chunkLength[c], last, out, dst);
-        }
-        int n = last * numFeatures;
-        if (rowScratch.length < n) {
-            rowScratch = new float[n];
-        }
-        decoder.decompressRows(bytes, chunkOffset[c], chunkLength[c], last, rowScratch, 0);
-        int count = (last - first) * numFeatures;
-        System.arraycopy(rowScratch, first * numFeatures, out, dst, count);
-        return count;
     }
 
     /** A chunk failed to decode; {@link #chunk()} says which of the chunks read. */
