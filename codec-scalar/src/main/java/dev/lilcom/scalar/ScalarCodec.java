@@ -12,18 +12,20 @@ import dev.lilcom.format.ZigZag;
  *
  * <p>Along a row the prediction is a serial recurrence (each element needs its left neighbour's
  * reconstruction), so one row runs at the latency of its float chain. When each row also predicts
- * from the row above, {@link #WAVE} consecutive rows run together as a wavefront: row r+l works on
- * column t-l while row r works on column t, so every element's upper neighbour was finished one
- * step earlier and the rows' chains overlap. The vector codec does the same on SIMD lanes.
+ * from the row above, {@link #WAVE} consecutive rows ({@link #DECODE_WAVE} when decoding) run
+ * together as a wavefront: row r+l works on column t-l while row r works on column t, so every
+ * element's upper neighbour was finished one step earlier and the rows' chains overlap. The
+ * vector codec does the same on SIMD lanes.
  */
 public final class ScalarCodec implements LilcomCodec {
     /** The one instance; the codec is stateless. */
     public static final ScalarCodec INSTANCE = new ScalarCodec();
-    /** Rows in one wavefront. */
+    /** Rows in one encoding wavefront. */
     static final int WAVE = 4;
     /**
-     * Rows in one decoding wavefront: each step is a multiply, a multiply-add pair and a load
-     * fewer than encoding's, so eight chains are needed to cover the float latency.
+     * Rows in one decoding wavefront. With the steps computed beforehand, a decoding step is two
+     * multiplies and two adds a row: four rows leave the core waiting on each row's chain of a
+     * multiply and two adds; eight keep it busy.
      */
     static final int DECODE_WAVE = 8;
 
