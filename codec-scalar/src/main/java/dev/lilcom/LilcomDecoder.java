@@ -18,6 +18,9 @@ import java.util.Objects;
  * nothing), so decoding to a new array refuses shapes above {@link #maxElements()} elements before
  * allocating anything, and below that allocates no more than the bytes read so far can hold (about
  * 8 values a byte) plus what zero runs have proved, growing as it decodes.
+ *
+ * <p>A set of blobs (the chunks of a lhotse cut, the cuts of a batch) decodes in one call with
+ * {@link #decompressAll}, which says which blob of the set is invalid.
  */
 public final class LilcomDecoder {
     /**
@@ -171,6 +174,102 @@ public final class LilcomDecoder {
         return (int) count;
     }
 
+    /**
+     * Decompresses whole blobs into one array, blob i from {@code outOffsets[i]}: the same as
+     * {@link #decompress(byte[], int, int, float[], int)} on each in turn (see
+     * {@link #decompressAll(int, byte[][], int[], int[], int[], float[][], int[])} for what
+     * happens when a blob is invalid).
+     *
+     * @return the number of floats written, all blobs together
+     */
+    public int decompressAll(byte[][] blobs, float[] out, int[] outOffsets) {
+        checkSetArgument(outOffsets.length, blobs.length, "outOffsets");
+        int total = 0;
+        for (int i = 0; i < blobs.length; i++) {
+            total += decodeMember(i, blobs[i], 0, blobs[i].length, -1, out, outOffsets[i]);
+        }
+        return total;
+    }
+
+    /**
+     * Decompresses the blobs in the buffers' remaining bytes (heap or direct) into one array, blob
+     * i from {@code outOffsets[i]}, advancing each buffer's position past its blob once it has
+     * decoded: the same as {@link #decompressAll(byte[][], float[], int[])}.
+     *
+     * @return the number of floats written, all blobs together
+     */
+    public int decompressAll(ByteBuffer[] blobs, float[] out, int[] outOffsets) {
+        checkSetArgument(outOffsets.length, blobs.length, "outOffsets");
+        int total = 0;
+        for (int i = 0; i < blobs.length; i++) {
+            ByteBuffer blob = blobs[i];
+            int length = blob.remaining();
+            byte[] bytes = bytesOf(blob);
+            int offset = blob.hasArray() ? blob.arrayOffset() + blob.position() : 0;
+            total += decodeMember(i, bytes, offset, length, -1, out, outOffsets[i]);
+            blob.position(blob.limit());
+        }
+        return total;
+    }
+
+    /**
+     * Decompresses {@code count} blobs, the general form: blob i is
+     * {@code blobs[i][blobOffsets[i] .. blobOffsets[i] + blobLengths[i])} and goes to
+     * {@code outs[i]} from {@code outOffsets[i]}; with {@code rows} non-null only its first
+     * {@code rows[i]} rows, as {@link #decompressRows} (a lhotse cut's last chunk), otherwise
+     * all of it, as {@link #decompress(byte[], int, int, float[], int)}. Blobs and outputs may
+     * share arrays.
+     *
+     * <p>Every float written and every exception is what decoding each blob alone, in index
+     * order, gives. When blob i is invalid this throws the {@link LilcomFormatException} decoding
+     * it alone throws (same reason and offset) with {@link LilcomFormatException#blobIndex()} i;
+     * an argument that does not fit blob i (rows out of range, too little room) throws
+     * {@link IllegalArgumentException} naming blob i. Blobs before i are then completely decoded;
+     * the output ranges of blob i and of the blobs after it hold unspecified values. When several
+     * blobs are invalid, the exception is the one of the lowest index.
+     *
+     * <p>The blobs are decoded one after another. Decoding several at once, with their serial
+     * bit-stream parses interleaved in one loop, was measured and did not pay (BENCHMARKS.md):
+     * the parse is bound by its instruction count, not by its dependency chain.
+     *
+     * @return the number of floats written, all blobs together
+     */
+    public int decompressAll(int count, byte[][] blobs, int[] blobOffsets, int[] blobLengths, int[] rows,
+            float[][] outs, int[] outOffsets) {
+        checkSetArgument(blobs.length, count, "blobs");
+        checkSetArgument(blobOffsets.length, count, "blobOffsets");
+        checkSetArgument(blobLengths.length, count, "blobLengths");
+        checkSetArgument(outs.length, count, "outs");
+        checkSetArgument(outOffsets.length, count, "outOffsets");
+        if (rows != null) {
+            checkSetArgument(rows.length, count, "rows");
+        }
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            total += decodeMember(i, blobs[i], blobOffsets[i], blobLengths[i], rows == null ? -1 : rows[i], outs[i],
+                    outOffsets[i]);
+        }
+        return total;
+    }
+
+    private static void checkSetArgument(int length, int count, String name) {
+        if (count < 0 || length < count) {
+            throw new IllegalArgumentException(name + " has " + length + " entries for a set of " + count + " blobs");
+        }
+    }
+
+    /** Blob i of a set ({@code rows} -1 for all of it), its failures naming i. */
+    private int decodeMember(int i, byte[] blob, int offset, int length, int rows, float[] out, int outOffset) {
+        try {
+            return rows < 0 ? decompress(blob, offset, length, out, outOffset)
+                    : decompressRows(blob, offset, length, rows, out, outOffset);
+        } catch (LilcomFormatException e) {
+            throw e.inSet(i);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("blob " + i + " of the set: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads only the header of a blob: shape, tick power and coefficients. */
     public LilcomHeader header(byte[] blob, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, blob.length);
@@ -179,6 +278,14 @@ public final class LilcomDecoder {
     }
 
     private StreamReader readHeader(byte[] blob, int offset, int length) {
+        checkContainer(blob, offset, length);
+        in.start(blob, offset, length);
+        header.read(in);
+        return in;
+    }
+
+    /** The 2-byte container header (format section 1). */
+    private static void checkContainer(byte[] blob, int offset, int length) {
         if (length <= 2) {
             throw new LilcomFormatException(Reason.TOO_SHORT, length,
                     "a blob needs more than 2 bytes; this one has " + length);
@@ -191,9 +298,6 @@ public final class LilcomDecoder {
             throw new LilcomFormatException(Reason.FUTURE_VERSION, 1, "format version " + (blob[offset + 1] & 0xFF)
                     + " is from a newer lilcom; this library reads version 0");
         }
-        in.start(blob, offset, length);
-        header.read(in);
-        return in;
     }
 
     private void checkRoom(long room) {

@@ -9,6 +9,10 @@ package dev.lilcom;
  * <p>This is the only exception type the decoders throw for bad blob contents. Bad arguments
  * (a null array, an output buffer that is too small, ...) throw the usual
  * {@link IllegalArgumentException} or {@link NullPointerException} instead.
+ *
+ * <p>When a blob of a set decoded together ({@link LilcomDecoder#decompressAll}) is invalid, the
+ * exception is the one decoding that blob alone throws, with the same reason and offset, and
+ * {@link #blobIndex()} says which blob of the set it is.
  */
 public final class LilcomFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -43,6 +47,7 @@ public final class LilcomFormatException extends RuntimeException {
 
     private final Reason reason;
     private final long offset;
+    private final int blobIndex;
 
     /**
      * @param reason what is wrong
@@ -53,6 +58,33 @@ public final class LilcomFormatException extends RuntimeException {
         super("invalid lilcom blob at byte " + offset + ": " + detail);
         this.reason = reason;
         this.offset = offset;
+        this.blobIndex = -1;
+    }
+
+    private LilcomFormatException(LilcomFormatException alone, int blobIndex) {
+        super("blob " + blobIndex + " of the set: " + alone.getMessage(), alone);
+        this.reason = alone.reason;
+        this.offset = alone.offset;
+        this.blobIndex = blobIndex;
+    }
+
+    /**
+     * This exception for blob {@code blobIndex} of a set: the same reason and offset, the index
+     * in {@link #blobIndex()} and the message, this exception as the cause.
+     */
+    public LilcomFormatException inSet(int blobIndex) {
+        if (blobIndex < 0) {
+            throw new IllegalArgumentException("blob index " + blobIndex + " is negative");
+        }
+        return new LilcomFormatException(this, blobIndex);
+    }
+
+    /**
+     * The index of the invalid blob in the set given to {@link LilcomDecoder#decompressAll}, or
+     * -1 when the blob was decoded alone.
+     */
+    public int blobIndex() {
+        return blobIndex;
     }
 
     /** What is wrong, for programs. */

@@ -155,6 +155,139 @@ public abstract class CodecConformanceTest {
                 () -> d.decompressRows(c.blob(), 0, c.blob().length, c.shape()[0] + 1, new float[whole.length + rowSize], 0));
     }
 
+    /** Every golden blob in one set (several interleaved groups), whole, as row prefixes, from direct buffers. */
+    @Test
+    void decodesGoldenBlobsTogetherBitForBit() {
+        List<GoldenCase> cases = GoldenCase.all();
+        int count = cases.size();
+        byte[][] blobs = new byte[count][];
+        int[] offsets = new int[count];
+        int[] lengths = new int[count];
+        int[] rows = new int[count];
+        float[][] outs = new float[count][];
+        int[] outOffsets = new int[count];
+        ByteBuffer[] buffers = new ByteBuffer[count];
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            GoldenCase c = cases.get(i);
+            byte[] padded = new byte[c.blob().length + 3 + i % 5];
+            System.arraycopy(c.blob(), 0, padded, 3, c.blob().length);
+            blobs[i] = padded;
+            offsets[i] = 3;
+            lengths[i] = c.blob().length;
+            outOffsets[i] = total;
+            total += c.output().length;
+            rows[i] = (c.shape()[0] + i % 3) / 2;
+            buffers[i] = ByteBuffer.allocateDirect(c.blob().length).put(c.blob()).flip();
+        }
+        float[] out = new float[total + 1];
+        out[total] = 42f;
+        Arrays.fill(outs, out);
+        LilcomDecoder d = decoder();
+        assertEquals(total, d.decompressAll(count, blobs, offsets, lengths, null, outs, outOffsets));
+        for (int i = 0; i < count; i++) {
+            GoldenCase c = cases.get(i);
+            assertBitsEqual(c.output(), Arrays.copyOfRange(out, outOffsets[i], outOffsets[i] + c.output().length),
+                    c.name() + " in a set of " + count);
+        }
+        assertEquals(42f, out[total]);
+
+        Arrays.fill(out, 0f);
+        assertEquals(total, d.decompressAll(buffers, out, outOffsets));
+        for (int i = 0; i < count; i++) {
+            GoldenCase c = cases.get(i);
+            assertEquals(0, buffers[i].remaining(), c.name() + ": buffer consumed");
+            assertBitsEqual(c.output(), Arrays.copyOfRange(out, outOffsets[i], outOffsets[i] + c.output().length),
+                    c.name() + " from a direct buffer in a set");
+        }
+
+        Arrays.fill(out, 0f);
+        int prefixes = d.decompressAll(count, blobs, offsets, lengths, rows, outs, outOffsets);
+        int expectedPrefixes = 0;
+        for (int i = 0; i < count; i++) {
+            GoldenCase c = cases.get(i);
+            int n = rows[i] * (c.output().length / c.shape()[0]);
+            expectedPrefixes += n;
+            assertBitsEqual(Arrays.copyOf(c.output(), n), Arrays.copyOfRange(out, outOffsets[i], outOffsets[i] + n),
+                    c.name() + " first " + rows[i] + " rows in a set");
+        }
+        assertEquals(expectedPrefixes, prefixes);
+    }
+
+    /**
+     * Truncations and bit flips of small blobs, each placed among valid blobs: the set throws
+     * what decoding the blob alone throws (reason, offset) with its index, or decodes the same
+     * floats; the blobs before it are decoded either way.
+     */
+    @Test
+    void corruptBlobsInASetFailAsTheyDoAlone() {
+        List<GoldenCase> valid = GoldenCase.all().stream()
+                .filter(g -> List.of("fbank_500x80_tp5", "randn_3x4x5_tp6", "walk1d_n65", "zeros_2d_37x41").contains(g.name()))
+                .toList();
+        List<String> names = List.of("randn_3x4x5_tp6", "walk1d_n65", "shape_2x3x4x5", "sparse90_1d_5000");
+        LilcomDecoder alone = decoder();
+        LilcomDecoder together = decoder();
+        Random rnd = new Random(12);
+        for (GoldenCase c : GoldenCase.all()) {
+            if (!names.contains(c.name())) {
+                continue;
+            }
+            byte[] blob = c.blob();
+            for (int t = 0; t < 3 * blob.length; t++) {
+                byte[] bad = t < blob.length ? Arrays.copyOf(blob, 1 + t) : blob.clone();
+                if (t >= blob.length) {
+                    int bit = rnd.nextInt(8 * blob.length);
+                    bad[bit >>> 3] ^= (byte) (1 << (bit & 7));
+                }
+                checkSetAgreesWithAlone(alone, together, bad, c.output().length, valid, rnd.nextInt(6), rnd);
+            }
+        }
+    }
+
+    private static void checkSetAgreesWithAlone(LilcomDecoder alone, LilcomDecoder together, byte[] bad, int room,
+            List<GoldenCase> valid, int index, Random rnd) {
+        int count = index + 1 + rnd.nextInt(3);
+        byte[][] blobs = new byte[count][];
+        int[] outOffsets = new int[count];
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] blob = i == index ? bad : valid.get(rnd.nextInt(valid.size())).blob();
+            blobs[i] = blob;
+            outOffsets[i] = total;
+            total += i == index ? room : Arrays.stream(Lilcom.header(blob).shape()).reduce(1, (a, b) -> a * b);
+        }
+        float[] expected = new float[total];
+        float[] out = new float[total];
+        LilcomFormatException first = null;
+        int firstIndex = -1;
+        for (int i = 0; i < count && first == null; i++) {
+            try {
+                alone.decompress(blobs[i], 0, blobs[i].length, expected, outOffsets[i]);
+            } catch (LilcomFormatException e) {
+                first = e;
+                firstIndex = i;
+            } catch (IllegalArgumentException e) {
+                return; // a mutated header claiming more floats than the room given: not this test's subject
+            }
+        }
+        try {
+            together.decompressAll(blobs, out, outOffsets);
+            if (first != null) {
+                fail("blob " + firstIndex + " alone throws " + first.getMessage() + " but the set decoded");
+            }
+            assertBitsEqual(expected, out, "set of " + count);
+        } catch (LilcomFormatException e) {
+            if (first == null) {
+                throw new AssertionError("the set threw but every blob decodes alone", e);
+            }
+            assertEquals(first.reason(), e.reason(), e.getMessage());
+            assertEquals(first.offset(), e.offset(), e.getMessage());
+            assertEquals(firstIndex, e.blobIndex(), e.getMessage());
+            assertBitsEqual(Arrays.copyOf(expected, outOffsets[firstIndex]), Arrays.copyOf(out, outOffsets[firstIndex]),
+                    "blobs before the invalid one");
+        }
+    }
+
     @Test
     void compressesIntoCallerArray() {
         float[] x = smooth(new Random(1), 40 * 50);

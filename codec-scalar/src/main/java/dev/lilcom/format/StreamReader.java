@@ -15,6 +15,15 @@ import java.nio.ByteOrder;
 public final class StreamReader {
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * A value's bits (change code and value) minus its width, by its first two bits (2 bits an
+     * entry, repeated to fill 16 entries so that any shift count indexes it): 0 unchanged with the
+     * top bit implied, 1 a decrease (2 change bits, top bit implied), 2 an increase (top bit
+     * written). {@link #LENGTHS_AFTER_DECREASE}: the same after a decrease, when the top bit is
+     * always written. One shift and mask on the parse's chain instead of the width rules.
+     */
+    private static final int LENGTHS = 0x84848484;
+    private static final int LENGTHS_AFTER_DECREASE = 0x99999999;
     /** The container header before the bit stream. */
     private static final int CONTAINER_BYTES = 2;
 
@@ -101,97 +110,150 @@ public final class StreamReader {
     /**
      * Reads {@code n} values into {@code out[off .. off+n)} as their zigzag codes (the stream's
      * unsigned form; {@link ZigZag#decode} gives the values, which the codecs' reconstruction does
-     * on the fly): otherwise the same as {@link #next()} n times, with the state in registers. The bits wait in a 64-bit buffer refilled eight bytes at a
-     * time, and the width rules reduce to bit arithmetic on the two change bits: a value's top bit
-     * is implied unless the previous change was a decrease or this one is an increase. Bits past
-     * the end read as zero; whether any were used is checked once at the end of the call.
+     * on the fly): otherwise the same as {@link #next()} n times, with the state in registers.
+     *
+     * <p>The bits wait in a 64-bit buffer refilled before every step without a branch (whole
+     * bytes, up to 56..63 bits; the next load's address is known a step ahead, so its latency
+     * stays off the chain). While the width is in 3..15 a step reads three values: they take at
+     * most 54 bits and none of them can be zero-width, so one width check covers the three.
+     * Other widths take one value a step; zero runs, an invalid width and the blob's last 8
+     * bytes take {@link #slowStep}. The width rules reduce to bit arithmetic on the two change
+     * bits: a value's top bit is implied unless the previous change was a decrease or this one
+     * is an increase. Bits past the end read as zero; whether any were used is checked once at
+     * the end of the call.
      */
     public void next(int[] out, int off, int n) {
         final byte[] b = this.b;
-        final int end = this.end;
-        int pos = start + (int) (bitPos >>> 3);
-        long loaded = (long) (pos - start) << 3;
-        long buf = 0;
-        int avail = 0;
-        int cur = this.cur;
-        int decreased = prev > cur ? 1 : 0;
-        boolean skipped = false;
+        final int loadEnd = end - 8;
         int i = off;
         final int stop = off + n;
         while (i < stop) {
-            if (avail < 34) {
-                if (pos + 8 <= end) {
+            int pos = start + (int) (bitPos >>> 3);
+            if (pos <= loadEnd && cur - 1 >>> 5 == 0) {
+                // the unconsumed bits of bytes [start, pos) are the low `avail` bits of buf;
+                // the bits above them are zero or the stream's next bits
+                int skip = (int) bitPos & 7;
+                long buf = (long) LONG_LE.get(b, pos) >>> skip;
+                int avail = 8 - skip;
+                pos++;
+                int cur = this.cur;
+                int decreased = prev > cur ? 1 : 0;
+                int lengths = decreased != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                int changed, up, down, implied, changeLen, valueLen, len;
+                while (i < stop && pos <= loadEnd && cur - 1 >>> 5 == 0) {
+                    // refill without a branch to 56..63 bits, whole bytes; the load's address
+                    // is known a group ahead, so it stays off the chain
                     buf |= (long) LONG_LE.get(b, pos) << avail;
-                    int bytes = (63 - avail) >>> 3;
-                    pos += bytes;
-                    avail += bytes << 3;
-                    loaded += bytes << 3;
-                } else {
-                    // the last few bytes one at a time, then zeros
-                    while (avail <= 56) {
-                        if (pos < end) {
-                            buf |= (b[pos++] & 0xFFL) << avail;
-                        }
-                        avail += 8;
-                        loaded += 8;
+                    pos += (63 - avail) >>> 3;
+                    avail |= 56;
+                    if (cur >= 3 && cur <= 15 && stop - i >= 3) {
+                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
+                        changed = (int) buf & 1;
+                        up = (int) (buf >>> 1) & changed;
+                        down = changed ^ up;
+                        implied = (decreased | up) ^ 1;
+                        changeLen = 1 + changed;
+                        valueLen = cur - implied;
+                        out[i] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
+                        buf >>>= len;
+                        avail -= len;
+                        cur += up - down;
+                        decreased = down;
+                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
+                        changed = (int) buf & 1;
+                        up = (int) (buf >>> 1) & changed;
+                        down = changed ^ up;
+                        implied = (decreased | up) ^ 1;
+                        changeLen = 1 + changed;
+                        valueLen = cur - implied;
+                        out[i + 1] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
+                        buf >>>= len;
+                        avail -= len;
+                        cur += up - down;
+                        decreased = down;
+                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
+                        changed = (int) buf & 1;
+                        up = (int) (buf >>> 1) & changed;
+                        down = changed ^ up;
+                        implied = (decreased | up) ^ 1;
+                        changeLen = 1 + changed;
+                        valueLen = cur - implied;
+                        out[i + 2] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
+                        buf >>>= len;
+                        avail -= len;
+                        cur += up - down;
+                        decreased = down;
+                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        i += 3;
+                    } else {
+                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
+                        changed = (int) buf & 1;
+                        up = (int) (buf >>> 1) & changed;
+                        down = changed ^ up;
+                        implied = (decreased | up) ^ 1;
+                        changeLen = 1 + changed;
+                        valueLen = cur - implied;
+                        out[i++] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
+                        buf >>>= len;
+                        avail -= len;
+                        cur += up - down;
+                        decreased = down;
+                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
                     }
                 }
-                if (!skipped) {
-                    // entering mid-byte: drop the bits already consumed
-                    int skip = (int) bitPos & 7;
-                    buf >>>= skip;
-                    avail -= skip;
-                    skipped = true;
-                    continue;
-                }
+                this.bitPos = 8L * (pos - start) - avail;
+                this.cur = cur;
+                this.prev = cur + decreased;
             }
-            if (((cur - 1) & ~31) != 0) {
-                this.bitPos = loaded - avail;
-                if (cur != 0) {
-                    checkNotPastEnd();
-                    throw new LilcomFormatException(Reason.INVALID_WIDTH, byteOffset(),
-                            "width change to " + cur + " bits (the limit is 32)");
-                }
-                if (zerosLeft == 0) {
-                    zerosLeft = readRunLength();
-                    // resume the buffer at the new bit position
-                    pos = start + (int) (this.bitPos >>> 3);
-                    loaded = (long) (pos - start) << 3;
-                    buf = 0;
-                    avail = 0;
-                    skipped = false;
-                }
-                int fill = (int) Math.min(zerosLeft, stop - i);
-                java.util.Arrays.fill(out, i, i + fill, 0);
-                i += fill;
-                zerosLeft -= fill;
-                if (zerosLeft == 0) {
-                    cur = 1;
-                    decreased = 0;
-                }
-                continue;
+            if (i < stop) {
+                i = slowStep(out, i, stop);
             }
-            int s = (int) buf & 3;
-            int changed = s & 1;
-            int up = (s >>> 1) & changed;
-            int down = changed ^ up;
-            int implied = (decreased | up) ^ 1;
-            int changeLen = 1 + changed;
-            int valueLen = cur - implied;
-            long u = ((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen);
-            int used = changeLen + valueLen;
-            buf >>>= used;
-            avail -= used;
-            out[i++] = (int) u;
-            cur += up - down;
-            decreased = down;
-        }
-        if (skipped) {
-            this.bitPos = loaded - avail;
         }
         checkNotPastEnd();
-        this.cur = cur;
-        this.prev = cur + decreased;
+    }
+
+    /**
+     * One step of {@link #next(int[], int, int)} where it cannot load 8 bytes for a value: a zero
+     * run (as much of it as fits before {@code stop}), an invalid width, or one value near the
+     * blob's end. The state is in the fields.
+     *
+     * @return the index after the values written
+     */
+    private int slowStep(int[] out, int i, int stop) {
+        if (cur == 0) {
+            if (zerosLeft == 0) {
+                zerosLeft = readRunLength();
+            }
+            int fill = (int) Math.min(zerosLeft, stop - i);
+            java.util.Arrays.fill(out, i, i + fill, 0);
+            zerosLeft -= fill;
+            prev = 0;
+            if (zerosLeft == 0) {
+                cur = 1;
+            }
+            return i + fill;
+        }
+        if (cur > 32) {
+            checkNotPastEnd();
+            throw new LilcomFormatException(Reason.INVALID_WIDTH, byteOffset(),
+                    "width change to " + cur + " bits (the limit is 32)");
+        }
+        long bits = peek(bitPos);
+        int decreased = prev > cur ? 1 : 0;
+        int changed = (int) bits & 1;
+        int up = (int) (bits >>> 1) & changed;
+        int down = changed ^ up;
+        int implied = (decreased | up) ^ 1;
+        int changeLen = 1 + changed;
+        int valueLen = cur - implied;
+        long u = ((bits >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen);
+        bitPos += changeLen + valueLen;
+        out[i] = (int) u;
+        prev = cur;
+        cur += up - down;
+        return i + 1;
     }
 
     /** Checks that the stream ended exactly at the blob's last byte. */

@@ -12,15 +12,22 @@ import dev.lilcom.format.ZigZag;
  *
  * <p>Along a row the prediction is a serial recurrence (each element needs its left neighbour's
  * reconstruction), so one row runs at the latency of its float chain. When each row also predicts
- * from the row above, {@link #WAVE} consecutive rows run together as a wavefront: row r+l works on
- * column t-l while row r works on column t, so every element's upper neighbour was finished one
- * step earlier and the rows' chains overlap. The vector codec does the same on SIMD lanes.
+ * from the row above, {@link #WAVE} consecutive rows ({@link #DECODE_WAVE} when decoding) run
+ * together as a wavefront: row r+l works on column t-l while row r works on column t, so every
+ * element's upper neighbour was finished one step earlier and the rows' chains overlap. The
+ * vector codec does the same on SIMD lanes.
  */
 public final class ScalarCodec implements LilcomCodec {
     /** The one instance; the codec is stateless. */
     public static final ScalarCodec INSTANCE = new ScalarCodec();
-    /** Rows in one wavefront. */
+    /** Rows in one encoding wavefront. */
     static final int WAVE = 4;
+    /**
+     * Rows in one decoding wavefront. With the steps computed beforehand, a decoding step is two
+     * multiplies and two adds a row: four rows leave the core waiting on each row's chain of a
+     * multiply and two adds; eight keep it busy.
+     */
+    static final int DECODE_WAVE = 8;
 
     private ScalarCodec() {}
 
@@ -181,22 +188,140 @@ public final class ScalarCodec implements LilcomCodec {
         y[e] = p + (float) c * tick;
     }
 
+    /**
+     * Two passes. The first turns every code into its step {@code (float) code * tick} in place in
+     * {@code y}, element-wise, so that C2 vectorizes it; for rows predicted identically zero (no
+     * coefficient along the row, no other predictor: randn) that already is the result, because
+     * {@code ±0 + step == step} for every step. The second adds the predictions where there are
+     * any, row by row or {@link #DECODE_WAVE} rows at a time, reading each element's step back
+     * from {@code y} before overwriting it. Rows are walked with counters, not divisions: the
+     * predictors of a row change only where its index along the second-to-last axis wraps.
+     */
     @Override
     public void reconstruct(Header h, int[] codes, int from, int to, float[] y, int yOffset) {
+        final float tick = h.tick;
+        final int n = to - from;
+        final int o = yOffset + from;
+        for (int i = 0; i < n; i++) {
+            y[o + i] = (float) ZigZag.decode(codes[i]) * tick;
+        }
         final int d = h.rowLength;
-        final int waveMask = h.axes > 1 ? 1 << (h.axes - 2) : -1;
+        final boolean leftPredicts = h.lastCoefficient != 0f;
+        // rows sharing their index along every axis before the second-to-last one
+        final int block = h.axes > 1 ? h.dims[h.axes - 2] : 1;
+        final int upBit = h.axes > 1 && h.coeffs[h.axes - 2] != 0 ? 1 << (h.axes - 2) : 0;
+        int row = from / d;
+        int j = from - row * d;
+        int inBlock = row % block;
+        int blockMask = h.earlierAxes(row - inBlock);
         int e = from;
         while (e < to) {
-            int row = e / d;
-            int j = e - row * d;
-            int mask = h.earlierAxes(row);
-            if (j == 0 && mask == waveMask && e + WAVE * d <= to && sameMask(h, row + 1, WAVE - 1, waveMask)) {
-                reconstructWave(h, codes, e - from, y, yOffset + e);
-                e += WAVE * d;
+            int mask = inBlock == 0 ? blockMask : blockMask | upBit;
+            int rowsLeftInBlock = block - inBlock;
+            if (j == 0 && mask == upBit && mask != 0 && e + DECODE_WAVE * d <= to && rowsLeftInBlock >= DECODE_WAVE) {
+                addWave(h, y, yOffset + e);
+                e += DECODE_WAVE * d;
+                inBlock += DECODE_WAVE;
             } else {
-                int end = Math.min(to, (row + 1) * d);
-                reconstructRow(h, codes, e - from, y, yOffset + e, j, end - e, mask);
+                int end = Math.min(to, e - j + d);
+                if (mask != 0 || leftPredicts) {
+                    addRow(h, y, yOffset + e, j, end - e, mask);
+                }
                 e = end;
+                j = 0;
+                inBlock++;
+            }
+            if (inBlock == block) {
+                inBlock = 0;
+                blockMask = e < to ? h.earlierAxes(e / d) : 0;
+            }
+        }
+    }
+
+    /**
+     * Adds the predictions to the steps of {@code count} elements of one row from column j
+     * ({@code y[o..]}), in the format's order: left neighbour, then each earlier axis.
+     */
+    private static void addRow(Header h, float[] y, int o, int j, int count, int mask) {
+        final float aL = h.lastCoefficient;
+        if (mask == 0) {
+            // 0f + step == step at column 0: only the chain along the row
+            float left = j > 0 ? y[o - 1] : 0f;
+            int i = 0;
+            if (j == 0) {
+                left = y[o];
+                i = 1;
+            }
+            for (; i < count; i++) {
+                left = left * aL + y[o + i];
+                y[o + i] = left;
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++, j++) {
+            int e = o + i;
+            float p = j > 0 ? y[e - 1] * aL : 0f;
+            for (int m = mask; m != 0; m &= m - 1) {
+                int k = Integer.numberOfTrailingZeros(m);
+                p = p + y[e - h.strides[k]] * h.a[k];
+            }
+            y[e] = p + y[e];
+        }
+    }
+
+    /**
+     * {@link #DECODE_WAVE} rows from {@code y[o]}, each predicting from its left neighbour and
+     * the row above, their steps already in place: lane l (row l) works on column t-l at step t,
+     * so that eight float chains overlap where one row alone waits on its own latency.
+     */
+    private static void addWave(Header h, float[] y, int o) {
+        final int d = h.rowLength;
+        final float aL = h.lastCoefficient;
+        final float aU = h.a[h.axes - 2];
+        if (d <= DECODE_WAVE) {
+            addTriangle(h, y, o, 0, d + DECODE_WAVE - 1);
+            return;
+        }
+        // ramp up: steps 0..7 bring lane 7 to column 0
+        addTriangle(h, y, o, 0, DECODE_WAVE);
+        final int r0 = o, r1 = o + d, r2 = o + 2 * d, r3 = o + 3 * d;
+        final int r4 = o + 4 * d, r5 = o + 5 * d, r6 = o + 6 * d, r7 = o + 7 * d;
+        final int w = DECODE_WAVE;
+        float y0 = y[r0 + w - 1], y1 = y[r1 + w - 2], y2 = y[r2 + w - 3], y3 = y[r3 + w - 4];
+        float y4 = y[r4 + w - 5], y5 = y[r5 + w - 6], y6 = y[r6 + w - 7], y7 = y[r7];
+        for (int t = w; t < d; t++) {
+            y7 = (y7 * aL + y[r6 + t - 7] * aU) + y[r7 + t - 7];
+            y[r7 + t - 7] = y7;
+            y6 = (y6 * aL + y[r5 + t - 6] * aU) + y[r6 + t - 6];
+            y[r6 + t - 6] = y6;
+            y5 = (y5 * aL + y[r4 + t - 5] * aU) + y[r5 + t - 5];
+            y[r5 + t - 5] = y5;
+            y4 = (y4 * aL + y[r3 + t - 4] * aU) + y[r4 + t - 4];
+            y[r4 + t - 4] = y4;
+            y3 = (y3 * aL + y[r2 + t - 3] * aU) + y[r3 + t - 3];
+            y[r3 + t - 3] = y3;
+            y2 = (y2 * aL + y[r1 + t - 2] * aU) + y[r2 + t - 2];
+            y[r2 + t - 2] = y2;
+            y1 = (y1 * aL + y[r0 + t - 1] * aU) + y[r1 + t - 1];
+            y[r1 + t - 1] = y1;
+            y0 = (y0 * aL + y[r0 - d + t] * aU) + y[r0 + t];
+            y[r0 + t] = y0;
+        }
+        // ramp down: the lower lanes finish their rows
+        addTriangle(h, y, o, d, d + DECODE_WAVE - 1);
+    }
+
+    /** Steps {@code [from, to)} of {@link #addWave}, one element at a time, skipping lanes outside their rows. */
+    private static void addTriangle(Header h, float[] y, int o, int from, int to) {
+        final int d = h.rowLength;
+        final float aL = h.lastCoefficient;
+        final float aU = h.a[h.axes - 2];
+        for (int t = from; t < to; t++) {
+            for (int l = Math.max(0, t - d + 1); l <= Math.min(t, DECODE_WAVE - 1); l++) {
+                int e = o + l * d + t - l;
+                float p = t > l ? y[e - 1] * aL : 0f;
+                p = p + y[e - d] * aU;
+                y[e] = p + y[e];
             }
         }
     }
@@ -226,43 +351,6 @@ public final class ScalarCodec implements LilcomCodec {
             }
             y[e] = p + (float) ZigZag.decode(codes[c + i]) * tick;
         }
-    }
-
-    /** The decoding wavefront, as {@link #quantizeWave}: codes from {@code c}, rows from {@code o}. */
-    private static void reconstructWave(Header h, int[] codes, int c, float[] y, int o) {
-        final int d = h.rowLength;
-        final float aL = h.lastCoefficient;
-        final float aU = h.a[h.axes - 2];
-        final float tick = h.tick;
-        reconstructTriangle(h, codes, c, y, o, WAVE, 0, Math.min(WAVE - 1, d + WAVE - 1));
-        if (d >= WAVE - 1) {
-            final int r0 = o;
-            final int r1 = o + d;
-            final int r2 = o + 2 * d;
-            final int r3 = o + 3 * d;
-            final int c0 = c;
-            final int c1 = c + d;
-            final int c2 = c + 2 * d;
-            final int c3 = c + 3 * d;
-            float y0 = y[r0 + 2];
-            float y1 = y[r1 + 1];
-            float y2 = y[r2];
-            float y3 = 0f;
-            for (int t = WAVE - 1; t < d; t++) {
-                int j3 = t - 3;
-                float p3 = j3 > 0 ? y3 * aL : 0f;
-                p3 = p3 + y[r2 + j3] * aU;
-                y3 = p3 + (float) ZigZag.decode(codes[c3 + j3]) * tick;
-                y[r3 + j3] = y3;
-                y2 = (y2 * aL + y[r1 + t - 2] * aU) + (float) ZigZag.decode(codes[c2 + t - 2]) * tick;
-                y[r2 + t - 2] = y2;
-                y1 = (y1 * aL + y[r0 + t - 1] * aU) + (float) ZigZag.decode(codes[c1 + t - 1]) * tick;
-                y[r1 + t - 1] = y1;
-                y0 = (y0 * aL + y[r0 - d + t] * aU) + (float) ZigZag.decode(codes[c0 + t]) * tick;
-                y[r0 + t] = y0;
-            }
-        }
-        reconstructTriangle(h, codes, c, y, o, WAVE, Math.max(d, WAVE - 1), d + WAVE - 1);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lilcom.fuzz;
 
+import dev.lilcom.Lilcom;
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.LilcomArray;
 import dev.lilcom.LilcomDecoder;
@@ -28,7 +29,10 @@ import java.util.SplittableRandom;
  *       place), gives the same outcome: the same refusal reason and byte offset, or the same shape
  *       and the same raw float bits;</li>
  *   <li>{@link LilcomDecoder#header} agrees: if it refuses, decoding refuses identically; if it
- *       accepts, decoding gives its shape or fails in the data, never in the header.</li>
+ *       accepts, decoding gives its shape or fails in the data, never in the header;</li>
+ *   <li>decoded inside a set with valid blobs ({@link LilcomDecoder#decompressAll}), at a random
+ *       place, the blob gives the same outcome, a refusal naming its index in the set, and the
+ *       valid blobs before it (all of them, when it decodes) their own floats.</li>
  * </ul>
  * Holds one reusable decoder per codec, as a long-running loader would; not thread-safe.
  */
@@ -56,6 +60,9 @@ public final class DecodeOracle {
     private final List<LilcomDecoder> reused = new ArrayList<>();
     private final long maxElements;
     private ByteBuffer direct = ByteBuffer.allocateDirect(1 << 16);
+    /** Valid blobs to surround a fuzzed one with in a set, and their element counts. */
+    private final byte[][] companions;
+    private final int[] companionSizes;
 
     /**
      * @param codecs the codecs to compare, the first being the reference for messages
@@ -70,6 +77,18 @@ public final class DecodeOracle {
         this.maxElements = maxElements;
         for (LilcomCodec codec : codecs) {
             reused.add(new LilcomDecoder(codec).maxElements(maxElements));
+        }
+        SplittableRandom rnd = new SplittableRandom(0xC0FFEE);
+        int[][] shapes = {{7, 5}, {40}, {2, 3, 4}};
+        companions = new byte[shapes.length][];
+        companionSizes = new int[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+            float[] x = new float[Arrays.stream(shapes[i]).reduce(1, (a, b) -> a * b)];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = (float) rnd.nextDouble(-3, 3);
+            }
+            companions[i] = Lilcom.compress(x, shapes[i]);
+            companionSizes[i] = x.length;
         }
     }
 
@@ -100,6 +119,11 @@ public final class DecodeOracle {
             if (header != null && elements(header.shape()) <= maxElements) {
                 attempts.add(new Attempt(codec + " (reused decoder, into an array at offset " + before + ")",
                         timed(() -> decodeInto(decoder, blob, header, before, after))));
+            }
+            if (header == null || elements(header.shape()) <= maxElements) {
+                int index = rnd.nextInt(companions.length + 1);
+                attempts.add(new Attempt(codec + " (reused decoder, blob " + index + " of a set)", decoder,
+                        timed(() -> decodeInSet(decoder, blob, header, index))));
             }
         }
         Attempt reference = attempts.get(0);
@@ -205,6 +229,56 @@ public final class DecodeOracle {
             throw new AssertionError("decompress into an array returned " + count + " for " + n + " elements");
         }
         return new LilcomArray(Arrays.copyOfRange(out, before, before + n), header.shape());
+    }
+
+    /**
+     * Decodes the blob as blob {@code index} of a set with the valid companions around it, in one
+     * array, and checks what the set promises: a refusal names the blob's index, and the
+     * companions decoded (those before it, or all when it decodes) hold the floats this decoder
+     * gives them alone (another codec's floats are the other attempts' business).
+     *
+     * @param header the blob's header, or null if it has none (it then gets no room)
+     */
+    private LilcomArray decodeInSet(LilcomDecoder decoder, byte[] blob, LilcomHeader header, int index) {
+        int count = companions.length + 1;
+        byte[][] blobs = new byte[count][];
+        int[] offsets = new int[count];
+        int n = header == null ? 0 : (int) elements(header.shape());
+        int total = 0;
+        for (int i = 0, c = 0; i < count; i++) {
+            blobs[i] = i == index ? blob : companions[c++];
+            offsets[i] = total;
+            total += i == index ? n : companionSizes[c - 1];
+        }
+        float[] out = new float[total];
+        try {
+            decoder.decompressAll(blobs, out, offsets);
+        } catch (LilcomFormatException e) {
+            if (e.blobIndex() != index) {
+                throw new AssertionError("the set's refusal names blob " + e.blobIndex() + ", not " + index, e);
+            }
+            checkCompanions(decoder, out, offsets, index, index);
+            throw e;
+        }
+        checkCompanions(decoder, out, offsets, index, count);
+        return new LilcomArray(Arrays.copyOfRange(out, offsets[index], offsets[index] + n), header.shape());
+    }
+
+    /** The companions among the set's first {@code decoded} blobs hold what the decoder gives them alone. */
+    private void checkCompanions(LilcomDecoder decoder, float[] out, int[] offsets, int index, int decoded) {
+        for (int i = 0; i < decoded; i++) {
+            if (i == index) {
+                continue;
+            }
+            int c = i < index ? i : i - 1;
+            float[] expected = new float[companionSizes[c]];
+            decoder.decompress(companions[c], 0, companions[c].length, expected, 0);
+            for (int j = 0; j < expected.length; j++) {
+                if (Float.floatToRawIntBits(out[offsets[i] + j]) != Float.floatToRawIntBits(expected[j])) {
+                    throw new AssertionError("valid blob " + i + " of the set decoded differently at element " + j);
+                }
+            }
+        }
     }
 
     private DecodeResult decodeVia(EntryPoint entry, LilcomDecoder decoder, byte[] blob, int before, int after,
