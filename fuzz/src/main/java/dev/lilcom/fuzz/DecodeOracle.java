@@ -122,7 +122,7 @@ public final class DecodeOracle {
             }
             if (header == null || elements(header.shape()) <= maxElements) {
                 int index = rnd.nextInt(companions.length + 1);
-                attempts.add(new Attempt(codec + " (reused decoder, blob " + index + " of a set)", decoder,
+                attempts.add(new Attempt(codec + " (reused decoder, blob " + index + " of a set)",
                         timed(() -> decodeInSet(decoder, blob, header, index))));
             }
         }
