@@ -85,7 +85,7 @@ class VectorSelectionTest {
         if (bits != null) {
             assertTrue(name.contains(bits + "-bit"), name);
         }
-        assertTrue(name.matches("vector codec \\((128|256|512)-bit, \\d+ float lanes\\)"), name);
+        assertTrue(name.matches("vector codec \\((128|256|512)-bit, \\d+ float lanes, .+; on \\d+ lanes .*\\)"), name);
     }
 
     private record Result(int exit, String stdout, String stderr) {}

@@ -73,10 +73,14 @@ public final class VectorCodec implements LilcomCodec {
     static final int PARTS = 8 / D.length();
 
     private static final VectorCodec INSTANCE = new VectorCodec();
-    /** What {@link #create()} hands out: created once, so one warm-up thread per JVM at most. */
-    private static final LilcomCodec WARMING = PROBLEM != null ? null
+    /**
+     * What {@link #create()} hands out: each kernel on lanes or scalar, whichever is faster here.
+     * Created once, so one warm-up thread per JVM at most.
+     */
+    private static final LilcomCodec CHOSEN = PROBLEM != null ? null
             : Boolean.parseBoolean(System.getProperty(VectorWarmUp.PROPERTY, "true"))
-                    ? VectorWarmUp.start(ScalarCodec.INSTANCE, INSTANCE) : INSTANCE;
+                    ? VectorWarmUp.start(ScalarCodec.INSTANCE, INSTANCE, Isa.lanesWorthIt())
+                    : VectorWarmUp.fixed(ScalarCodec.INSTANCE, INSTANCE, Isa.lanesWorthIt());
     private static final int NEG = Integer.MIN_VALUE / 2;
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
     /** Shuffles moving lanes up (down) by 1, 2, 4 and 8, and the lanes each shift leaves empty. */
@@ -105,9 +109,10 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * The codec, if it can run here: the vector kernels, served by the scalar ones until the JIT
-     * has compiled them ({@link VectorWarmUp}; {@code -Ddev.lilcom.vector.warmup=false} turns
-     * that off).
+     * The codec, if it can run here: each kernel on lanes where that is faster on this hardware,
+     * else the scalar kernel, served by the scalar kernels until the JIT has compiled the lane
+     * kernels and they won a timing on the same work ({@link VectorWarmUp};
+     * {@code -Ddev.lilcom.vector.warmup=false} turns the timing off).
      *
      * @throws UnsupportedOperationException saying why the vector codec cannot run
      */
@@ -115,10 +120,13 @@ public final class VectorCodec implements LilcomCodec {
         if (PROBLEM != null) {
             throw new UnsupportedOperationException(PROBLEM);
         }
-        return WARMING;
+        return CHOSEN;
     }
 
-    /** The vector kernels themselves, never the scalar stand-in (for tests and benchmarks). */
+    /**
+     * The lane kernels themselves, all five, never a scalar stand-in (for tests and benchmarks),
+     * even those this hardware runs slower than the scalar ones.
+     */
     public static LilcomCodec kernels() {
         if (PROBLEM != null) {
             throw new UnsupportedOperationException(PROBLEM);
@@ -133,7 +141,7 @@ public final class VectorCodec implements LilcomCodec {
 
     @Override
     public String toString() {
-        return "vector codec (" + SHAPE.vectorBitSize() + "-bit, " + LANES + " float lanes)";
+        return "vector kernels (" + SHAPE.vectorBitSize() + "-bit, " + LANES + " float lanes, " + Isa.NAME + ")";
     }
 
     @Override
