@@ -79,13 +79,25 @@ class VectorSelectionTest {
     }
 
     @Test
+    void theLogLineSaysWhichKernelsRunOnLanesAtWhatWidthAndIsa() throws Exception {
+        String isa = VectorCodec.kernels().toString();
+        Assumptions.assumeTrue(isa.contains("AVX2") || isa.contains("AVX-512"),
+                "SKIPPED: needs an x86 CPU with AVX2 to run a child JVM at -XX:UseAVX=2; this is " + isa);
+        Result r = run(List.of("--add-modules", "jdk.incubator.vector", "-XX:UseAVX=2",
+                "-Ddev.lilcom.vector.warmup=false"));
+        assertEquals("chosen: vector", r.stdout.strip(), r.toString());
+        assertTrue(r.stderr.matches("(?s).*lilcom: using the vector codec \\(256-bit, 8 float lanes, AVX2; on lanes: [^;]*"
+                + "neighbourSums; scalar: [^)]*\\).*"), r.toString());
+    }
+
+    @Test
     void theForcedWidthIsTheOneInUse() {
         String bits = System.getProperty("dev.lilcom.vector.bits");
         String name = VectorCodec.create().toString();
         if (bits != null) {
             assertTrue(name.contains(bits + "-bit"), name);
         }
-        assertTrue(name.matches("vector codec \\((128|256|512)-bit, \\d+ float lanes, .+; on \\d+ lanes .*\\)"), name);
+        assertTrue(name.matches("vector codec \\((128|256|512)-bit, \\d+ float lanes, .+; on lanes: .*\\)"), name);
     }
 
     private record Result(int exit, String stdout, String stderr) {}

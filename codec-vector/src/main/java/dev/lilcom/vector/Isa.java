@@ -34,24 +34,24 @@ final class Isa {
     }
 
     /**
-     * The kernels worth running on lanes here, from what this instruction set compiles well
-     * (measured with {@code KernelBenchmark} at each {@code UseAVX} level; BENCHMARKS.md):
+     * The kernels known to run faster on lanes here, from what this instruction set compiles
+     * well (measured scalar against lanes, interleaved in one JVM, at each {@code UseAVX} level;
+     * BENCHMARKS.md):
      * <ul>
-     *   <li>neighbourSums: plain double multiply and add, faster at every width;</li>
-     *   <li>valueBits: needs per-lane shift counts (AVX2's {@code vpsrlvd}; SSE has none);</li>
-     *   <li>widths: needs a lane-wise leading-zero count (AVX-512's {@code vplzcntd}; AVX2
-     *       emulates it, slower than the scalar loop);</li>
-     *   <li>quantize and reconstruct: the wavefront's diagonal loads and stores are a gather and a
-     *       scatter, and only AVX-512 has a scatter instruction.</li>
+     *   <li>neighbourSums: plain double multiply and add, 1.5x-2.5x at every width;</li>
+     *   <li>valueBits: needs per-lane shift counts (AVX2's {@code vpsrlvd}; at SSE the Vector
+     *       API's fallback allocates megabytes per call): 3x-12x from AVX2 up;</li>
+     *   <li>widths: needs a lane-wise leading-zero count (AVX-512's {@code vplzcntd}): 3.5x-13x
+     *       there; AVX2 emulates it, 0.75x-1.1x;</li>
+     *   <li>quantize and reconstruct: the wavefront, with AVX-512's gather and scatter for its
+     *       diagonal, 1.3x-3.7x. Without those instructions (AVX2) the diagonal goes through a
+     *       scratch array: reconstruct 0.5x-0.6x of the scalar codec's own four-row wavefront,
+     *       quantize 0.9x-1.3x, so only a {@link #candidates candidate}. SSE's four lanes are no
+     *       wider than the scalar wavefront, and its conversions and shuffles allocate.</li>
      * </ul>
-     * On other architectures the kernels that need no gather or scatter are candidates, and the
-     * warm-up measurement ({@link VectorWarmUp}) decides.
      */
-    static int lanesWorthIt() {
+    static int onLanes() {
         int set = Kernel.NEIGHBOUR_SUMS.bit;
-        if (AVX < 0) {
-            return set | Kernel.VALUE_BITS.bit | Kernel.WIDTHS.bit;
-        }
         if (AVX >= 2) {
             set |= Kernel.VALUE_BITS.bit;
         }
@@ -59,5 +59,17 @@ final class Isa {
             set |= Kernel.WIDTHS.bit | Kernel.QUANTIZE.bit | Kernel.RECONSTRUCT.bit;
         }
         return set;
+    }
+
+    /**
+     * The kernels the warm-up times against their scalar twins here ({@link VectorWarmUp}): those
+     * of {@link #onLanes}, and those whose speed on this hardware the instruction set does not
+     * settle: quantize on AVX2, and on other architectures (NEON, SVE: not measured) every kernel.
+     */
+    static int candidates() {
+        if (AVX < 0) {
+            return Kernel.ALL;
+        }
+        return AVX == 2 ? onLanes() | Kernel.QUANTIZE.bit : onLanes();
     }
 }

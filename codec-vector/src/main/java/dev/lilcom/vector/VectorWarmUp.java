@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The vector codec as callers get it: each kernel runs on lanes or as the scalar kernel, whichever
  * is faster here, with identical results either way.
  *
- * <p>Two things decide. First the instruction set ({@link Isa#lanesWorthIt}): a kernel whose lane
- * form this hardware compiles badly is never a candidate. Second, with warm-up on (the default),
+ * <p>Two things decide. First the instruction set: a kernel whose lane form this hardware compiles
+ * badly is never a candidate ({@link Isa#candidates}). Second, with warm-up on (the default),
  * a measurement: until the JIT has compiled them, lane kernels run interpreted or in the first
  * compiler tier, where every lane operation allocates (measured: seconds per 1000 x 80 array in
  * the first 5 s of a process). So every kernel starts as the scalar one while a daemon thread times
@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * A candidate that does not get there within {@link #LIMIT_NANOS} stays scalar, so the handover
  * never switches a kernel to something slower. One log line then says which kernels run on lanes.
  *
- * <p>{@code -Ddev.lilcom.vector.warmup=false} runs the candidates on lanes from the first call
- * (the tests do, to test them; benchmarks do, and warm up themselves).
+ * <p>{@code -Ddev.lilcom.vector.warmup=false} runs the kernels known to be faster on lanes here
+ * ({@link Isa#onLanes}) on lanes from the first call, the others scalar (the tests do; benchmarks
+ * do, and warm up themselves).
  */
 final class VectorWarmUp implements LilcomCodec {
     static final String PROPERTY = "dev.lilcom.vector.warmup";
@@ -56,9 +57,9 @@ final class VectorWarmUp implements LilcomCodec {
         this.settled = settled;
     }
 
-    /** The candidates on lanes from the first call. */
-    static VectorWarmUp fixed(LilcomCodec scalar, LilcomCodec vector, int candidates) {
-        return new VectorWarmUp(scalar, vector, candidates, candidates, true);
+    /** The given kernels on lanes from the first call. */
+    static VectorWarmUp fixed(LilcomCodec scalar, LilcomCodec vector, int onLanes) {
+        return new VectorWarmUp(scalar, vector, onLanes, onLanes, true);
     }
 
     /** Every kernel scalar, and a daemon thread that moves candidates onto lanes as they win. */
@@ -102,14 +103,13 @@ final class VectorWarmUp implements LilcomCodec {
         }
         settled = true;
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        LOG.log(Level.INFO, () -> "lilcom: vector kernels warm after " + ms + " ms: " + describe());
+        LOG.log(Level.INFO, () -> "lilcom: vector kernels warm after " + ms + " ms: " + this);
     }
 
-    /** Which kernels run on lanes, at what width and on which instruction set. */
+    /** Which kernels run on lanes and which as the scalar ones. */
     String describe() {
         int lanes = onLanes;
-        String s = "on " + VectorCodec.LANES + " lanes (" + VectorCodec.SHAPE.vectorBitSize() + "-bit, " + Isa.NAME
-                + "): " + Kernel.names(lanes) + "; scalar: " + Kernel.names(Kernel.ALL & ~lanes);
+        String s = "on lanes: " + Kernel.names(lanes) + "; scalar: " + Kernel.names(Kernel.ALL & ~lanes);
         return settled ? s : s + " (warming up: " + Kernel.names(candidates & ~lanes) + " may move onto lanes)";
     }
 
@@ -150,7 +150,7 @@ final class VectorWarmUp implements LilcomCodec {
     }
 
     /**
-     * The warm-up's work: one fbank-like 48 x 80 array (each row predicting from the one above, so
+     * The warm-up's work: one fbank-like array of 80 columns (each row predicting from the one above, so
      * the wavefronts run), and what each kernel takes of it. Every call of either codec gets the
      * same input, so the times compare like with like.
      */
@@ -169,7 +169,9 @@ final class VectorWarmUp implements LilcomCodec {
         final int total;
 
         Bench() {
-            int rows = 48;
+            // three whole wavefronts below the first row, as in a long array (a partial group of
+            // rows runs row by row in the vector codec, which would favour the scalar one)
+            int rows = 1 + 3 * VectorCodec.LANES;
             int cols = 80;
             n = rows * cols;
             h.set(new int[] {rows, cols}, -5, new int[] {250, 200});

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A warm vector codec allocates nothing per call: each kernel as the codec runs it here (on lanes
- * or scalar, {@link Isa#lanesWorthIt}), and the encoder's and decoder's {@code -into} forms on it.
+ * or scalar, {@link Isa#onLanes}), and the encoder's and decoder's {@code -into} forms on it.
  * A lane kernel that the JIT cannot keep in registers boxes its vectors on every call; that shows
  * as bytes allocated by this thread, which is deterministic, unlike time.
  *

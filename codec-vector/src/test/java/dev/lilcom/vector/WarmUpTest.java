@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class WarmUpTest {
     @Test
     void givesIdenticalResultsAndHandsOverToTheVectorKernels() throws InterruptedException {
-        VectorWarmUp codec = VectorWarmUp.start(ScalarCodec.INSTANCE, VectorCodec.kernels(), Isa.lanesWorthIt());
+        VectorWarmUp codec = VectorWarmUp.start(ScalarCodec.INSTANCE, VectorCodec.kernels(), Isa.candidates());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         do {
             for (GoldenCase c : GoldenCase.all()) {
@@ -31,6 +31,6 @@ class WarmUpTest {
             Thread.sleep(50);
         } while (!codec.isSettled() && System.nanoTime() < deadline);
         assertTrue(codec.isSettled(), "not settled after 120 s");
-        assertEquals(0, codec.onLanes() & ~Isa.lanesWorthIt(), codec.toString());
+        assertEquals(0, codec.onLanes() & ~Isa.candidates(), codec.toString());
     }
 }
