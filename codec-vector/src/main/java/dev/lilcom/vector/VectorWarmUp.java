@@ -33,6 +33,8 @@ final class VectorWarmUp implements LilcomCodec {
     private static final int WINS = 3;
     /** Calls per round and kernel; a round compares the fastest of each. */
     private static final int CALLS = 5;
+    /** Rest between rounds. */
+    private static final long PAUSE_MILLIS = 20;
     private static final System.Logger LOG = System.getLogger("dev.lilcom");
     /** The kernel bits as constants the JIT folds into each call's test. */
     private static final int QUANTIZE = Kernel.QUANTIZE.bit;
@@ -100,10 +102,25 @@ final class VectorWarmUp implements LilcomCodec {
                     onLanes |= k.bit;
                 }
             }
+            pause();
         }
         settled = true;
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         LOG.log(Level.INFO, () -> "lilcom: vector kernels warm after " + ms + " ms: " + this);
+    }
+
+    /**
+     * Rests between rounds: a round takes about a millisecond, so the warm-up uses a few percent
+     * of one core, not a whole one for up to a minute while a candidate that never wins is timed
+     * (measured: a data loader lost a quarter of its throughput to it on 2 cores). The JIT
+     * compiles in its own threads meanwhile.
+     */
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Which kernels run on lanes and which as the scalar ones. */
