@@ -11,7 +11,7 @@
 #            Other JMH benchmarks run the same way, e.g. KernelBenchmark (one kernel, scalar
 #            against lanes): jmh/run-benchmarks.sh --isa avx2 KernelBenchmark
 # Builds jmh/target/benchmarks.jar if it is missing; delete it (or run ./mvnw package) after
-# changing the code. Results: jmh/target/jmh-results.json (JMH's JSON), table on stdout.
+# changing the code. Results: jmh/target/jmh-results[-BENCHMARK][-ISA].json (JMH's JSON), table on stdout.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -20,7 +20,6 @@ root=$(cd "$here/.." && pwd)
 lilcom_find_jdk25
 java="$JAVA_HOME/bin/java"
 jar="$here/target/benchmarks.jar"
-results="$here/target/jmh-results.json"
 
 command="jmh/run-benchmarks.sh$(printf " %q" "$@")"
 timing=()
@@ -37,7 +36,6 @@ while [ $# -gt 0 ]; do
       esac
       isa=$2
       export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }$isa_flag"
-      results="$here/target/jmh-results-$isa.json"
       shift 2 ;;
     *) break ;;
   esac
@@ -47,6 +45,10 @@ case ${1:-} in
   -*|"") ;;
   *) benchmark=$1; shift ;;  # another benchmark class, e.g. KernelBenchmark
 esac
+# one results file per benchmark class and level, e.g. jmh-results-avx2.json, jmh-results-KernelBenchmark-sse.json
+suffix=""
+[ "$benchmark" = CodecBenchmark ] || suffix="-$benchmark"
+results="$here/target/jmh-results$suffix${isa:+-$isa}.json"
 
 if [ ! -f "$jar" ]; then
   echo "run-benchmarks: building $jar" >&2
