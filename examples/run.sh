@@ -44,10 +44,9 @@ run() {
   fi
 }
 
-# JDK 17: only the scalar jar for now. The vector jar is built for Java 25, and CodecLoader still
-# trips over it on Java 17 (UnsupportedClassVersionError); once that is fixed (issue 11), run with
-# the whole class path "$deps", as an application would.
-scalar_jar=$(tr ':' '\n' <<<"$deps" | grep '/lilcom-codec-scalar-[^/]*\.jar$')
-run "$jdk17" "$scalar_jar" scalar
+# JDK 17 with the whole class path, vector jar included, as an application would have it: the
+# codec loader falls back to the scalar codec and says why.
+run "$jdk17" "$deps" scalar
+run "$jdk17" "$deps" scalar --add-modules jdk.incubator.vector
 run "$jdk25" "$deps" vector --add-modules jdk.incubator.vector
 echo "examples/run.sh: the example ran on JDK 17 (scalar) and JDK 25 (vector)" >&2

@@ -3,6 +3,7 @@ package dev.lilcom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lilcom.testing.PrintCodec;
 import dev.lilcom.vector.VectorCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * How {@link Lilcom#codec()} chooses: the vector codec when the incubator module is present, the
  * scalar one with a log line saying how to enable it when it is not, and a clear error when the
  * vector codec is forced where it cannot run. Each case runs in a child JVM, since the choice is
- * made once per JVM.
+ * made once per JVM. On a Java 17 JVM (the oldest codec-scalar supports) with both jars on the
+ * class path, the vector jar's classes cannot link: the default is then the scalar codec, never an
+ * error, with or without the incubator module.
  */
 class VectorSelectionTest {
 
@@ -51,20 +56,73 @@ class VectorSelectionTest {
     }
 
     @Test
+    void onJava17WithTheModuleTheDefaultIsScalarAndSaysWhy() throws Exception {
+        Result r = run(java17(), List.of("--add-modules", "jdk.incubator.vector"));
+        assertEquals("chosen: scalar", r.stdout.strip(), r.toString());
+        assertTrue(r.stderr.contains("using the scalar codec: the vector codec needs Java 25 or newer; this JVM is Java 17"),
+                r.toString());
+        assertEquals(1, r.stderr.lines().filter(l -> l.contains("lilcom:")).count(), "one log line: " + r);
+    }
+
+    @Test
+    void onJava17WithoutTheModuleTheDefaultIsScalarAndSaysWhy() throws Exception {
+        Result r = run(java17(), List.of());
+        assertEquals("chosen: scalar", r.stdout.strip(), r.toString());
+        assertTrue(r.stderr.contains("using the scalar codec: the vector codec needs Java 25 or newer"), r.toString());
+    }
+
+    @Test
+    void onJava17ForcingVectorIsAClearError() throws Exception {
+        Result r = run(java17(), List.of("--add-modules", "jdk.incubator.vector", "-Ddev.lilcom.codec=vector"));
+        assertTrue(r.stdout.startsWith("error: the vector codec needs Java 25 or newer"), r.toString());
+    }
+
+    @Test
+    void theLogLineSaysWhichKernelsRunOnLanesAtWhatWidthAndIsa() throws Exception {
+        String isa = VectorCodec.kernels().toString();
+        Assumptions.assumeTrue(isa.contains("AVX2") || isa.contains("AVX-512"),
+                "SKIPPED: needs an x86 CPU with AVX2 to run a child JVM at -XX:UseAVX=2; this is " + isa);
+        Result r = run(List.of("--add-modules", "jdk.incubator.vector", "-XX:UseAVX=2",
+                "-Ddev.lilcom.vector.warmup=false"));
+        assertEquals("chosen: vector", r.stdout.strip(), r.toString());
+        assertTrue(r.stderr.matches("(?s).*lilcom: using the vector codec \\(256-bit, 8 float lanes, AVX2; on lanes: [^;]*"
+                + "neighbourSums; scalar: [^)]*\\).*"), r.toString());
+    }
+
+    @Test
     void theForcedWidthIsTheOneInUse() {
         String bits = System.getProperty("dev.lilcom.vector.bits");
         String name = VectorCodec.create().toString();
         if (bits != null) {
             assertTrue(name.contains(bits + "-bit"), name);
         }
-        assertTrue(name.matches("vector codec \\((128|256|512)-bit, \\d+ float lanes\\)"), name);
+        assertTrue(name.matches("vector codec \\((128|256|512)-bit, \\d+ float lanes, .+; on lanes: .*\\)"), name);
     }
 
     private record Result(int exit, String stdout, String stderr) {}
 
+    /** A Java 17 {@code java} in /usr/lib/jvm; the test is skipped, saying so, where there is none. */
+    private static Path java17() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        Path found = null;
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> dirs = Files.list(jvms)) {
+                found = dirs.filter(d -> d.getFileName().toString().matches(".*\\b17\\b.*"))
+                        .map(d -> d.resolve("bin/java")).filter(Files::isExecutable).sorted().findFirst().orElse(null);
+            }
+        }
+        Assumptions.assumeTrue(found != null,
+                "SKIPPED: no Java 17 JDK in /usr/lib/jvm (*17*/bin/java): the Java 17 fallback of the codec loader is not tested here");
+        return found;
+    }
+
     private static Result run(List<String> jvmArgs) throws IOException, InterruptedException {
+        return run(Path.of(System.getProperty("java.home"), "bin", "java"), jvmArgs);
+    }
+
+    private static Result run(Path java, List<String> jvmArgs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -74,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         // Time the vector kernels themselves: no scalar stand-in while they compile; they settle below.
         System.setProperty("dev.lilcom.vector.warmup", "false");
         List<LilcomCodec> codecs = codecs();
+        describeVector(codecs);
         BenchReport report = new BenchReport(spec.commandLine().getOut(), json);
         if (!files.isEmpty()) {
             FileBatch batch = new FileBatch(spec, files.size());
@@ -118,6 +119,20 @@ final class BenchCommand implements Callable<Integer> {
             err.flush();
         }
         return codecs;
+    }
+
+    /**
+     * Says what the vector codec ran with (vector shape, instruction set, the kernels on lanes),
+     * which speeds mean little without: above the table, or on stderr beside JSON lines.
+     */
+    private void describeVector(List<LilcomCodec> codecs) {
+        for (LilcomCodec codec : codecs) {
+            if (codec.name().equals("vector")) {
+                PrintWriter w = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+                w.println("vector: " + codec);
+                w.flush();
+            }
+        }
     }
 
     private BenchCase fromFile(Path file) throws IOException {

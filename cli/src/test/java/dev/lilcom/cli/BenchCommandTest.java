@@ -111,11 +111,14 @@ class BenchCommandTest {
     }
 
     @Test
-    void vectorSaysWhyItCannotRun() throws IOException {
+    void vectorSaysWhatItRanWithOrWhyItCannotRun() throws IOException {
         Path in = Cli.npy(dir.resolve("x.npy"), 3, 3, 4);
         Cli.Result r = Cli.run("bench", "--impl", "vector", "--seconds", "0.01", in);
         if (Cli.vectorAvailable()) {
             assertEquals(0, r.exitCode(), r::toString);
+            // the vector shape and instruction set it ran with, above the table
+            assertTrue(r.out().matches("(?s)vector: vector codec \\((128|256|512)-bit, \\d+ float lanes, [^;]+; on lanes: .*"),
+                    r::toString);
         } else {
             assertEquals(1, r.exitCode(), r::toString);
             assertTrue(r.err().matches("lilcom bench: --impl vector: the vector codec [^\n]+\n"), r::toString);

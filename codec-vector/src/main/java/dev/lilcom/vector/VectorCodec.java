@@ -16,13 +16,18 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The kernels on SIMD lanes, mirroring {@link ScalarCodec} method for method.
+ * The kernels on SIMD lanes, mirroring {@link ScalarCodec} method for method. Callers get them
+ * through {@link #create()}, which runs each kernel on lanes only where that is faster on this
+ * hardware ({@link Isa}, {@link VectorWarmUp}); {@link #kernels()} is the lane kernels alone.
  *
  * <ul>
  *   <li>Prediction and quantization, and reconstruction: the scalar codec's wavefront with one row
  *       per lane. Lane l holds row r+l and works on column t-l at step t; its upper neighbour is
  *       lane l-1's result from the step before (one lane shift), and lane 0's comes from the row
- *       above the group. Each lane runs exactly the scalar order of float operations.</li>
+ *       above the group. Each lane runs exactly the scalar order of float operations. The diagonal of
+ *       a step (lane l at column t-l) goes through AVX-512's gather and scatter where the CPU has
+ *       them, elsewhere through a scratch array element by element and onto lanes with one
+ *       contiguous load: no gather, scatter or masked operation.</li>
  *   <li>Widths: the closed form {@code w[j] = max_i(width[i] - |i-j|)} as a running maximum of
  *       {@code width[i] + i} from the left and of {@code width[i] - i} from the right, in log-step
  *       lane shifts.</li>
@@ -73,10 +78,14 @@ public final class VectorCodec implements LilcomCodec {
     static final int PARTS = 8 / D.length();
 
     private static final VectorCodec INSTANCE = new VectorCodec();
-    /** What {@link #create()} hands out: created once, so one warm-up thread per JVM at most. */
-    private static final LilcomCodec WARMING = PROBLEM != null ? null
+    /**
+     * What {@link #create()} hands out: each kernel on lanes or scalar, whichever is faster here.
+     * Created once, so one warm-up thread per JVM at most.
+     */
+    private static final LilcomCodec CHOSEN = PROBLEM != null ? null
             : Boolean.parseBoolean(System.getProperty(VectorWarmUp.PROPERTY, "true"))
-                    ? VectorWarmUp.start(ScalarCodec.INSTANCE, INSTANCE) : INSTANCE;
+                    ? VectorWarmUp.start(ScalarCodec.INSTANCE, INSTANCE, Isa.candidates())
+                    : VectorWarmUp.fixed(ScalarCodec.INSTANCE, INSTANCE, Isa.onLanes());
     private static final int NEG = Integer.MIN_VALUE / 2;
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
     /** Shuffles moving lanes up (down) by 1, 2, 4 and 8, and the lanes each shift leaves empty. */
@@ -96,6 +105,26 @@ public final class VectorCodec implements LilcomCodec {
     private static final VectorMask<Integer> ABOVE2 = IOTA.compare(VectorOperators.GE, LANES - 2);
     private static final VectorMask<Integer> ABOVE4 = IOTA.compare(VectorOperators.GE, LANES - 4);
     private static final VectorMask<Integer> ABOVE8 = IOTA.compare(VectorOperators.GE, LANES - 8);
+    /** The wavefront's upper neighbours: lane l takes lane l-1's last result, lane 0 the row above. */
+    private static final VectorShuffle<Float> UP1F = VectorShuffle.fromOp(F, i -> Math.floorMod(i - 1, LANES));
+    private static final VectorMask<Float> FIRST = VectorMask.fromLong(F, 1);
+    /**
+     * Whether the wavefronts' diagonals go through AVX-512's gather and scatter instructions
+     * (also at a narrower forced width: AVX-512VL has them at 128 and 256 bits); elsewhere
+     * through the scratch, since a scatter without the instruction boxes every lane.
+     */
+    private static final boolean NATIVE_SCATTER = Isa.AVX >= 3;
+    /**
+     * Rows shorter than this go through the scalar codec's four-row wavefront: a lane wavefront
+     * spends its first and last LANES - 1 steps on ramps coded element by element, (LANES-1)/d of
+     * the work, so short rows (lhotse's 40-feature fbank at 16 lanes: 37%) come out slower than
+     * the scalar codec (measured: a lhotse loader at 0.73x).
+     */
+    private static final int MIN_WAVE_ROW = 4 * LANES;
+    /** Where the wavefronts keep one step's x (or codes), codes and y in the header's scratch. */
+    private static final int XS = 0;
+    private static final int CS = 16;
+    private static final int YS = 32;
 
     private VectorCodec() {}
 
@@ -105,9 +134,10 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * The codec, if it can run here: the vector kernels, served by the scalar ones until the JIT
-     * has compiled them ({@link VectorWarmUp}; {@code -Ddev.lilcom.vector.warmup=false} turns
-     * that off).
+     * The codec, if it can run here: each kernel on lanes where that is faster on this hardware,
+     * else the scalar kernel, served by the scalar kernels until the JIT has compiled the lane
+     * kernels and they won a timing on the same work ({@link VectorWarmUp};
+     * {@code -Ddev.lilcom.vector.warmup=false} turns the timing off).
      *
      * @throws UnsupportedOperationException saying why the vector codec cannot run
      */
@@ -115,10 +145,13 @@ public final class VectorCodec implements LilcomCodec {
         if (PROBLEM != null) {
             throw new UnsupportedOperationException(PROBLEM);
         }
-        return WARMING;
+        return CHOSEN;
     }
 
-    /** The vector kernels themselves, never the scalar stand-in (for tests and benchmarks). */
+    /**
+     * The lane kernels themselves, all five, never a scalar stand-in (for tests and benchmarks),
+     * even those this hardware runs slower than the scalar ones.
+     */
     public static LilcomCodec kernels() {
         if (PROBLEM != null) {
             throw new UnsupportedOperationException(PROBLEM);
@@ -133,18 +166,26 @@ public final class VectorCodec implements LilcomCodec {
 
     @Override
     public String toString() {
-        return "vector codec (" + SHAPE.vectorBitSize() + "-bit, " + LANES + " float lanes)";
+        return "vector kernels (" + SHAPE.vectorBitSize() + "-bit, " + LANES + " float lanes, " + Isa.NAME + ")";
     }
 
     @Override
     public void quantize(Header h, float[] x, int xOffset, int[] codes, int codesOffset, float[] y) {
+        if (h.rowLength < MIN_WAVE_ROW) {
+            ScalarCodec.INSTANCE.quantize(h, x, xOffset, codes, codesOffset, y);
+            return;
+        }
         final int d = h.rowLength;
         final int waveMask = h.axes > 1 ? 1 << (h.axes - 2) : -1;
         int row = 0;
         while (row < h.rows) {
             int mask = h.earlierAxes(row);
             if (mask == waveMask && row + LANES <= h.rows && ScalarCodec.sameMask(h, row + 1, LANES - 1, waveMask)) {
-                quantizeWave(h, x, xOffset, codes, codesOffset, y, row * d);
+                if (NATIVE_SCATTER) {
+                    quantizeWaveScatter(h, x, xOffset, codes, codesOffset, y, row * d);
+                } else {
+                    quantizeWave(h, x, xOffset, codes, codesOffset, y, row * d);
+                }
                 row += LANES;
             } else {
                 ScalarCodec.quantizeRow(h, x, xOffset, codes, codesOffset, y, row * d, mask);
@@ -155,13 +196,67 @@ public final class VectorCodec implements LilcomCodec {
 
     /**
      * {@link #LANES} rows from {@code base}, each predicting from its left neighbour and the row
-     * above; lane l holds row r+l and codes column t-l at step t. The element of lane l at step t is
-     * at {@code base + t + l*(d-1)}: a gather with a fixed index map. The two triangles where some
+     * above; lane l holds row r+l and codes column t-l at step t, so its element at step t is at
+     * {@code base + t + l*(d-1)}. No gather or scatter: AVX2 has no scatter and SSE neither, and
+     * the Vector API's fallback for them boxes every lane (measured at UseAVX=2: 3.4 MB and a
+     * seventh of the scalar speed per 1000 x 80 array). Instead the diagonal goes through the
+     * header's scratch one plain element at a time (loads and stores off the prediction chain,
+     * which the out-of-order core overlaps with it) and onto lanes with one contiguous load; the
+     * results come back the same way. The two triangles where some lanes are outside their rows
+     * (the first and last LANES steps) go one element at a time with the scalar codec's arithmetic:
+     * with masks, C2 let vector temporaries escape to the heap.
+     */
+    private static void quantizeWave(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
+        final int d = h.rowLength;
+        final int steps = d + LANES - 1;
+        if (d <= LANES) {
+            ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, LANES, 0, steps);
+            return;
+        }
+        ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, LANES, 0, LANES);
+        final FloatVector aL = FloatVector.broadcast(F, h.lastCoefficient);
+        final FloatVector aU = FloatVector.broadcast(F, h.a[h.axes - 2]);
+        final FloatVector tick = FloatVector.broadcast(F, h.tick);
+        final FloatVector invTick = FloatVector.broadcast(F, h.invTick);
+        final FloatVector half = FloatVector.broadcast(F, Rounding.JUST_BELOW_HALF);
+        final int[] s = h.scratch;
+        final int skew = d - 1;
+        // lane l has coded columns 0 .. LANES-1-l: its last result is its left neighbour now
+        for (int l = 0, e = base + LANES - 1; l < LANES; l++, e += skew) {
+            s[YS + l] = Float.floatToRawIntBits(y[e]);
+        }
+        FloatVector prev = IntVector.fromArray(I, s, YS).reinterpretAsFloats();
+        for (int t = LANES; t < d; t++) {
+            final int e0 = base + t;
+            for (int l = 0, e = xo + e0; l < LANES; l++, e += skew) {
+                s[XS + l] = Float.floatToRawIntBits(x[e]);
+            }
+            FloatVector up = prev.rearrange(UP1F).blend(y[e0 - d], FIRST);
+            FloatVector p = prev.mul(aL).add(up.mul(aU));
+            FloatVector xv = IntVector.fromArray(I, s, XS).reinterpretAsFloats();
+            FloatVector q = xv.sub(p).mul(invTick);
+            IntVector c = roundHalfAwayFromZero(q, half);
+            FloatVector yv = p.add(((FloatVector) c.convert(VectorOperators.I2F, 0)).mul(tick));
+            c.intoArray(s, CS);
+            yv.reinterpretAsInts().intoArray(s, YS);
+            for (int l = 0, e = e0; l < LANES; l++, e += skew) {
+                codes[co + e] = s[CS + l];
+                y[e] = Float.intBitsToFloat(s[YS + l]);
+            }
+            prev = yv;
+        }
+        ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, LANES, d, steps);
+    }
+
+    /**
+     * {@link #quantizeWave} with AVX-512's gather and scatter instructions for the diagonal: with
+     * 16 lanes, moving each step's lanes through the scratch one at a time costs more stores than
+     * the prediction chain hides (measured: 0.4x-0.8x the scalar codec), one scatter does not. The two triangles where some
      * lanes are outside their rows (the first and last LANES steps) go one element at a time with
      * the scalar codec's arithmetic: with masks, C2 let vector temporaries escape to the heap
      * (measured: 1.1 MB allocated per 1000 x 80 array, and the speed falling with it).
      */
-    private static void quantizeWave(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
+    private static void quantizeWaveScatter(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
         final int d = h.rowLength;
         final int steps = d + LANES - 1;
         if (d <= LANES) {
@@ -191,13 +286,6 @@ public final class VectorCodec implements LilcomCodec {
         ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, LANES, d, steps);
     }
 
-    /** {@link Rounding#halfAwayFromZero} on lanes: add the float below one half with q's sign, truncate. */
-    private static IntVector roundHalfAwayFromZero(FloatVector q, FloatVector half) {
-        IntVector sign = q.reinterpretAsInts().and(0x80000000);
-        FloatVector signedHalf = half.reinterpretAsInts().or(sign).reinterpretAsFloats();
-        return (IntVector) q.add(signedHalf).convert(VectorOperators.F2I, 0);
-    }
-
     /** Index map of a wavefront: lane l at offset l*(d-1), kept in the header's scratch. */
     private static int[] diagonal(Header h, int d) {
         int[] map = h.scratch;
@@ -207,8 +295,21 @@ public final class VectorCodec implements LilcomCodec {
         return map;
     }
 
+    /** {@link Rounding#halfAwayFromZero} on lanes: add the float below one half with q's sign, truncate. */
+    private static IntVector roundHalfAwayFromZero(FloatVector q, FloatVector half) {
+        IntVector sign = q.reinterpretAsInts().and(0x80000000);
+        FloatVector signedHalf = half.reinterpretAsInts().or(sign).reinterpretAsFloats();
+        return (IntVector) q.add(signedHalf).convert(VectorOperators.F2I, 0);
+    }
+
     @Override
     public void reconstruct(Header h, int[] codes, int from, int to, float[] y, int yOffset) {
+        // Without a predictor along the second-to-last axis no wave applies, and the scalar kernel's
+        // row passes (and its zero-prediction pass) are all there is to run.
+        if (h.rowLength < MIN_WAVE_ROW || h.axes < 2 || h.coeffs[h.axes - 2] == 0) {
+            ScalarCodec.INSTANCE.reconstruct(h, codes, from, to, y, yOffset);
+            return;
+        }
         final int d = h.rowLength;
         final int waveMask = h.axes > 1 ? 1 << (h.axes - 2) : -1;
         int e = from;
@@ -217,7 +318,11 @@ public final class VectorCodec implements LilcomCodec {
             int j = e - row * d;
             int mask = h.earlierAxes(row);
             if (j == 0 && mask == waveMask && e + LANES * d <= to && ScalarCodec.sameMask(h, row + 1, LANES - 1, waveMask)) {
-                reconstructWave(h, codes, e - from, y, yOffset + e);
+                if (NATIVE_SCATTER) {
+                    reconstructWaveScatter(h, codes, e - from, y, yOffset + e);
+                } else {
+                    reconstructWave(h, codes, e - from, y, yOffset + e);
+                }
                 e += LANES * d;
             } else {
                 int end = Math.min(to, (row + 1) * d);
@@ -229,9 +334,45 @@ public final class VectorCodec implements LilcomCodec {
 
     /**
      * The decoding wavefront, as {@link #quantizeWave}: codes from {@code c}, rows from {@code o};
-     * the ramp triangles one element at a time, the steady steps without masks.
+     * the diagonal through the scratch, the ramp triangles one element at a time.
      */
     private static void reconstructWave(Header h, int[] codes, int c, float[] y, int o) {
+        final int d = h.rowLength;
+        final int steps = d + LANES - 1;
+        if (d <= LANES) {
+            ScalarCodec.reconstructTriangle(h, codes, c, y, o, LANES, 0, steps);
+            return;
+        }
+        ScalarCodec.reconstructTriangle(h, codes, c, y, o, LANES, 0, LANES);
+        final FloatVector aL = FloatVector.broadcast(F, h.lastCoefficient);
+        final FloatVector aU = FloatVector.broadcast(F, h.a[h.axes - 2]);
+        final FloatVector tick = FloatVector.broadcast(F, h.tick);
+        final int[] s = h.scratch;
+        final int skew = d - 1;
+        for (int l = 0, e = o + LANES - 1; l < LANES; l++, e += skew) {
+            s[YS + l] = Float.floatToRawIntBits(y[e]);
+        }
+        FloatVector prev = IntVector.fromArray(I, s, YS).reinterpretAsFloats();
+        for (int t = LANES; t < d; t++) {
+            for (int l = 0, k = c + t; l < LANES; l++, k += skew) {
+                s[CS + l] = codes[k];
+            }
+            FloatVector up = prev.rearrange(UP1F).blend(y[o - d + t], FIRST);
+            FloatVector p = prev.mul(aL).add(up.mul(aU));
+            IntVector u = IntVector.fromArray(I, s, CS);
+            IntVector cv = u.lanewise(VectorOperators.LSHR, 1).lanewise(VectorOperators.XOR, u.and(1).neg());
+            FloatVector yv = p.add(((FloatVector) cv.convert(VectorOperators.I2F, 0)).mul(tick));
+            yv.reinterpretAsInts().intoArray(s, YS);
+            for (int l = 0, e = o + t; l < LANES; l++, e += skew) {
+                y[e] = Float.intBitsToFloat(s[YS + l]);
+            }
+            prev = yv;
+        }
+        ScalarCodec.reconstructTriangle(h, codes, c, y, o, LANES, d, steps);
+    }
+
+    /** {@link #reconstructWave} with AVX-512's gather and scatter, as {@link #quantizeWaveScatter}. */
+    private static void reconstructWaveScatter(Header h, int[] codes, int c, float[] y, int o) {
         final int d = h.rowLength;
         final int steps = d + LANES - 1;
         if (d <= LANES) {

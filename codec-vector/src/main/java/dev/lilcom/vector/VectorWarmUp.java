@@ -2,38 +2,71 @@ package dev.lilcom.vector;
 
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
+import dev.lilcom.format.ZigZag;
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps a fresh JVM from paying for the Vector API's slow start. Until the JIT has compiled the
- * vector kernels, they run interpreted or in the first compiler tier, where every lane operation
- * allocates: measured here, compressing a 1000 x 80 array took seconds a call for the first 5 s of
- * a process. So the codec answers with the scalar kernels (the results are identical bit for bit)
- * while a daemon thread exercises the vector kernels on a small array; once they beat the scalar
- * kernels three rounds in a row (or after 60 s), every call goes to the vector kernels.
+ * The vector codec as callers get it: each kernel runs on lanes or as the scalar kernel, whichever
+ * is faster here, with identical results either way.
  *
- * <p>{@code -Ddev.lilcom.vector.warmup=false} uses the vector kernels from the first call (the
- * tests do, to test them; benchmarks do, and warm up themselves).
+ * <p>Two things decide. First the instruction set: a kernel whose lane form this hardware compiles
+ * badly is never a candidate ({@link Isa#candidates}). Second, with warm-up on (the default),
+ * a measurement: until the JIT has compiled them, lane kernels run interpreted or in the first
+ * compiler tier, where every lane operation allocates (measured: seconds per 1000 x 80 array in
+ * the first 5 s of a process). So every kernel starts as the scalar one while a daemon thread times
+ * each candidate against its scalar twin on the same input, the minimum of a few calls each, in
+ * turn; a kernel goes onto lanes once its lane form was faster in {@link #WINS} rounds in a row.
+ * A candidate that does not get there within {@link #LIMIT_NANOS} stays scalar, so the handover
+ * never switches a kernel to something slower. One log line then says which kernels run on lanes.
+ *
+ * <p>{@code -Ddev.lilcom.vector.warmup=false} runs the kernels known to be faster on lanes here
+ * ({@link Isa#onLanes}) on lanes from the first call, the others scalar (the tests do; benchmarks
+ * do, and warm up themselves).
  */
 final class VectorWarmUp implements LilcomCodec {
     static final String PROPERTY = "dev.lilcom.vector.warmup";
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Rounds in a row a lane kernel must win before it takes over. */
+    private static final int WINS = 3;
+    /** Calls per round and kernel; a round compares the fastest of each. */
+    private static final int CALLS = 5;
+    /** Rest between rounds. */
+    private static final long PAUSE_MILLIS = 20;
     private static final System.Logger LOG = System.getLogger("dev.lilcom");
+    /** The kernel bits as constants the JIT folds into each call's test. */
+    private static final int QUANTIZE = Kernel.QUANTIZE.bit;
+    private static final int RECONSTRUCT = Kernel.RECONSTRUCT.bit;
+    private static final int WIDTHS = Kernel.WIDTHS.bit;
+    private static final int VALUE_BITS = Kernel.VALUE_BITS.bit;
+    private static final int NEIGHBOUR_SUMS = Kernel.NEIGHBOUR_SUMS.bit;
 
     private final LilcomCodec scalar;
     private final LilcomCodec vector;
-    private volatile boolean warm;
+    /** The kernels that may run on lanes here. */
+    private final int candidates;
+    /** The kernels that do ({@link Kernel} bits). */
+    private volatile int onLanes;
+    private volatile boolean settled;
 
-    private VectorWarmUp(LilcomCodec scalar, LilcomCodec vector) {
+    private VectorWarmUp(LilcomCodec scalar, LilcomCodec vector, int candidates, int onLanes, boolean settled) {
         this.scalar = scalar;
         this.vector = vector;
+        this.candidates = candidates;
+        this.onLanes = onLanes;
+        this.settled = settled;
     }
 
-    /** The vector codec behind a scalar stand-in that warms it up in the background. */
-    static VectorWarmUp start(LilcomCodec scalar, LilcomCodec vector) {
-        VectorWarmUp w = new VectorWarmUp(scalar, vector);
+    /** The given kernels on lanes from the first call. */
+    static VectorWarmUp fixed(LilcomCodec scalar, LilcomCodec vector, int onLanes) {
+        return new VectorWarmUp(scalar, vector, onLanes, onLanes, true);
+    }
+
+    /** Every kernel scalar, and a daemon thread that moves candidates onto lanes as they win. */
+    static VectorWarmUp start(LilcomCodec scalar, LilcomCodec vector, int candidates) {
+        VectorWarmUp w = new VectorWarmUp(scalar, vector, candidates, 0, false);
         Thread t = new Thread(w::run, "lilcom-vector-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
@@ -41,64 +74,60 @@ final class VectorWarmUp implements LilcomCodec {
         return w;
     }
 
-    /** Whether calls go to the vector kernels yet. */
-    boolean isWarm() {
-        return warm;
+    /** Whether the warm-up has decided every kernel. */
+    boolean isSettled() {
+        return settled;
     }
 
-    private LilcomCodec current() {
-        return warm ? vector : scalar;
+    /** The kernels on lanes now. */
+    int onLanes() {
+        return onLanes;
     }
 
     private void run() {
-        Header h = new Header();
-        int rows = 48;
-        int cols = 80;
-        int n = rows * cols;
-        h.set(new int[] {rows, cols}, -5, new int[] {250, 200});
-        float[] x = new float[n];
-        Random rnd = new Random(1);
-        float v = 0;
-        for (int i = 0; i < n; i++) {
-            v = 0.9f * v + (float) rnd.nextGaussian();
-            x[i] = v;
-        }
-        int total = Header.valueCount(2) + n;
-        int[] codes = new int[total];
-        int[] w = new int[total];
-        int[] fields = new int[total];
-        float[] y = new float[n];
-        double[] r = new double[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = x[i];
-        }
-        double[] sums = new double[16];
+        Bench b = new Bench();
         long start = System.nanoTime();
-        int fasterRounds = 0;
-        while (fasterRounds < 3 && System.nanoTime() - start < LIMIT_NANOS) {
-            long tv = round(vector, h, x, codes, y, w, fields, r, sums);
-            long ts = round(scalar, h, x, codes, y, w, fields, r, sums);
-            fasterRounds = tv <= ts ? fasterRounds + 1 : 0;
+        int[] wins = new int[Kernel.values().length];
+        int undecided = candidates;
+        while (undecided != 0 && System.nanoTime() - start < LIMIT_NANOS) {
+            for (Kernel k : Kernel.values()) {
+                if ((undecided & k.bit) == 0) {
+                    continue;
+                }
+                long lanes = b.fastest(vector, k);
+                long plain = b.fastest(scalar, k);
+                wins[k.ordinal()] = lanes < plain ? wins[k.ordinal()] + 1 : 0;
+                if (wins[k.ordinal()] >= WINS) {
+                    undecided &= ~k.bit;
+                    onLanes |= k.bit;
+                }
+            }
+            pause();
         }
-        warm = true;
-        LOG.log(Level.DEBUG, () -> "lilcom: vector kernels warm after "
-                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        settled = true;
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        LOG.log(Level.INFO, () -> "lilcom: vector kernels warm after " + ms + " ms: " + this);
     }
 
-    /** Nanoseconds for ten passes of every kernel. */
-    private static long round(LilcomCodec c, Header h, float[] x, int[] codes, float[] y, int[] w, int[] fields,
-            double[] r, double[] sums) {
-        long t0 = System.nanoTime();
-        int total = codes.length;
-        int n = x.length;
-        for (int k = 0; k < 10; k++) {
-            c.quantize(h, x, 0, codes, total - n, y);
-            c.reconstruct(h, codes, 0, n, y, 0);
-            c.widths(codes, total, w);
-            c.valueBits(codes, total, w, fields);
-            c.neighbourSums(r, n, n, h.rowLength, sums);
+    /**
+     * Rests between rounds: a round takes about a millisecond, so the warm-up uses a few percent
+     * of one core, not a whole one for up to a minute while a candidate that never wins is timed
+     * (measured: a data loader lost a quarter of its throughput to it on 2 cores). The JIT
+     * compiles in its own threads meanwhile.
+     */
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return System.nanoTime() - t0;
+    }
+
+    /** Which kernels run on lanes and which as the scalar ones. */
+    String describe() {
+        int lanes = onLanes;
+        String s = "on lanes: " + Kernel.names(lanes) + "; scalar: " + Kernel.names(Kernel.ALL & ~lanes);
+        return settled ? s : s + " (warming up: " + Kernel.names(candidates & ~lanes) + " may move onto lanes)";
     }
 
     @Override
@@ -108,31 +137,111 @@ final class VectorWarmUp implements LilcomCodec {
 
     @Override
     public String toString() {
-        return vector.toString();
+        return "vector codec (" + VectorCodec.SHAPE.vectorBitSize() + "-bit, " + VectorCodec.LANES + " float lanes, "
+                + Isa.NAME + "; " + describe() + ")";
     }
 
     @Override
     public void quantize(Header h, float[] x, int xOffset, int[] codes, int codesOffset, float[] y) {
-        current().quantize(h, x, xOffset, codes, codesOffset, y);
+        ((onLanes & QUANTIZE) != 0 ? vector : scalar).quantize(h, x, xOffset, codes, codesOffset, y);
     }
 
     @Override
     public void reconstruct(Header h, int[] codes, int from, int to, float[] y, int yOffset) {
-        current().reconstruct(h, codes, from, to, y, yOffset);
+        ((onLanes & RECONSTRUCT) != 0 ? vector : scalar).reconstruct(h, codes, from, to, y, yOffset);
     }
 
     @Override
     public void widths(int[] values, int n, int[] w) {
-        current().widths(values, n, w);
+        ((onLanes & WIDTHS) != 0 ? vector : scalar).widths(values, n, w);
     }
 
     @Override
     public void valueBits(int[] values, int n, int[] w, int[] fields) {
-        current().valueBits(values, n, w, fields);
+        ((onLanes & VALUE_BITS) != 0 ? vector : scalar).valueBits(values, n, w, fields);
     }
 
     @Override
     public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
-        current().neighbourSums(r, n, blockLength, stride, sums);
+        ((onLanes & NEIGHBOUR_SUMS) != 0 ? vector : scalar).neighbourSums(r, n, blockLength, stride, sums);
+    }
+
+    /**
+     * The warm-up's work: one fbank-like array of 80 columns (each row predicting from the one above, so
+     * the wavefronts run), and what each kernel takes of it. Every call of either codec gets the
+     * same input, so the times compare like with like.
+     */
+    private static final class Bench {
+        final Header h = new Header();
+        final float[] x;
+        final int[] values;
+        final int[] zigzag;
+        final int[] work;
+        final int[] w;
+        final int[] fields;
+        final float[] y;
+        final double[] r;
+        final double[] sums = new double[16];
+        final int n;
+        final int total;
+
+        Bench() {
+            // three whole wavefronts below the first row, as in a long array (a partial group of
+            // rows runs row by row in the vector codec, which would favour the scalar one)
+            int rows = 1 + 3 * VectorCodec.LANES;
+            int cols = 80;
+            n = rows * cols;
+            h.set(new int[] {rows, cols}, -5, new int[] {250, 200});
+            x = new float[n];
+            Random rnd = new Random(1);
+            float v = 0;
+            for (int i = 0; i < n; i++) {
+                v = 0.9f * v + (float) rnd.nextGaussian();
+                x[i] = v;
+            }
+            total = Header.valueCount(2) + n;
+            values = new int[total];
+            y = new float[n];
+            h.values(values);
+            LilcomCodec.scalar().quantize(h, x, 0, values, total - n, y);
+            zigzag = new int[n];
+            for (int i = 0; i < n; i++) {
+                zigzag[i] = ZigZag.encode(values[total - n + i]);
+            }
+            work = new int[total];
+            w = new int[total];
+            fields = new int[total];
+            LilcomCodec.scalar().widths(values, total, w);
+            r = new double[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = x[i];
+            }
+        }
+
+        /** The fastest of {@link #CALLS} calls of kernel k of codec c, in nanoseconds. */
+        long fastest(LilcomCodec c, Kernel k) {
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < CALLS; i++) {
+                if (k == Kernel.VALUE_BITS) {
+                    System.arraycopy(values, 0, work, 0, total);
+                } else if (k == Kernel.NEIGHBOUR_SUMS) {
+                    Arrays.fill(sums, 0);
+                }
+                long t0 = System.nanoTime();
+                call(c, k);
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            return best;
+        }
+
+        private void call(LilcomCodec c, Kernel k) {
+            switch (k) {
+                case QUANTIZE -> c.quantize(h, x, 0, work, total - n, y);
+                case RECONSTRUCT -> c.reconstruct(h, zigzag, 0, n, y, 0);
+                case WIDTHS -> c.widths(values, total, w);
+                case VALUE_BITS -> c.valueBits(work, total, w, fields);
+                case NEIGHBOUR_SUMS -> c.neighbourSums(r, n, n, h.rowLength, sums);
+            }
+        }
     }
 }

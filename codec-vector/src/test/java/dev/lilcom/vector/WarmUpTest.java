@@ -1,6 +1,8 @@
 package dev.lilcom.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lilcom.CompressOptions;
 import dev.lilcom.LilcomCodec;
@@ -11,19 +13,21 @@ import dev.lilcom.testing.GoldenCase;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scalar stand-in gives the same results while the vector kernels warm up, and hands over.
- * The test waits for the handover however long it takes: the warm-up ends by itself (it gives up
- * timing after a minute), so the test needs no deadline of its own.
+ * The scalar stand-ins give the same results while the lane kernels warm up, and the warm-up
+ * settles: every candidate kernel either moved onto lanes or stays scalar, never one that is not a
+ * candidate. The test waits for that however long it takes: the warm-up ends by itself (it stops
+ * timing after a bounded time), so the test needs no deadline of its own.
  */
 class WarmUpTest {
     @Test
     void givesIdenticalResultsAndHandsOverToTheVectorKernels() throws InterruptedException {
-        VectorWarmUp codec = VectorWarmUp.start(ScalarCodec.INSTANCE, VectorCodec.kernels());
-        while (!codec.isWarm()) {
+        VectorWarmUp codec = VectorWarmUp.start(ScalarCodec.INSTANCE, VectorCodec.kernels(), Isa.candidates());
+        do {
             assertGoldenResults(codec);
             Thread.sleep(50);
-        }
+        } while (!codec.isSettled());
         assertGoldenResults(codec);
+        assertEquals(0, codec.onLanes() & ~Isa.candidates(), codec.toString());
     }
 
     private static void assertGoldenResults(LilcomCodec codec) {

@@ -33,8 +33,20 @@ public final class AvailableCodecs {
         return names;
     }
 
-    /** Prints the available codecs as {@code scalar,vector}; why any is missing goes to stderr. */
+    /**
+     * Prints the available codecs as {@code scalar,vector}; why any is missing goes to stderr.
+     * With {@code --describe}, prints instead the vector codec's width, instruction set and which
+     * kernels it runs on lanes here, or why it cannot run.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--describe")) {
+            try {
+                System.out.println(Lilcom.codec("vector"));
+            } catch (IllegalStateException e) {
+                System.out.println("not available: " + e.getMessage());
+            }
+            return;
+        }
         System.out.println(String.join(",", names(reason -> System.err.println("not benchmarking the " + reason))));
     }
 }

@@ -1,0 +1,75 @@
+package dev.lilcom.vector;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * The instruction set C2 emits vector code for in this JVM, as far as the choice of kernels needs
+ * it. On x86 that is HotSpot's {@code UseAVX} level (the CPU's, or lower with {@code -XX:UseAVX=N}):
+ * the Vector API compiles a scatter, a lane-wise leading-zero count or a per-lane shift count to
+ * one instruction only at some levels, and to a slow Java fallback that boxes lanes below them.
+ */
+final class Isa {
+    /** {@code UseAVX} (0 to 3) on x86 HotSpot; -1 elsewhere (another architecture, or unknown). */
+    static final int AVX = avxLevel();
+    /** Short name for logs and benchmark tables: {@code AVX-512}, {@code AVX2}, {@code AVX}, {@code SSE}, or the architecture. */
+    static final String NAME = AVX >= 3 ? "AVX-512" : AVX == 2 ? "AVX2" : AVX == 1 ? "AVX" : AVX == 0 ? "SSE"
+            : System.getProperty("os.arch", "unknown").toLowerCase(Locale.ROOT);
+
+    private Isa() {}
+
+    private static int avxLevel() {
+        String arch = System.getProperty("os.arch", "");
+        if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseAVX").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            // not HotSpot, or no jdk.management module: assume nothing
+            return -1;
+        }
+    }
+
+    /**
+     * The kernels known to run faster on lanes here, from what this instruction set compiles
+     * well (measured scalar against lanes, interleaved in one JVM, at each {@code UseAVX} level;
+     * BENCHMARKS.md):
+     * <ul>
+     *   <li>neighbourSums: plain double multiply and add, 1.5x-2.5x at every width;</li>
+     *   <li>valueBits: needs per-lane shift counts (AVX2's {@code vpsrlvd}; at SSE the Vector
+     *       API's fallback allocates megabytes per call): 3x-12x from AVX2 up;</li>
+     *   <li>widths: needs a lane-wise leading-zero count (AVX-512's {@code vplzcntd}): 3.5x-13x
+     *       there; AVX2 emulates it, 0.75x-1.1x;</li>
+     *   <li>quantize and reconstruct: the wavefront, with AVX-512's gather and scatter for its
+     *       diagonal, 1.3x-3.7x. Without those instructions (AVX2) the diagonal goes through a
+     *       scratch array: reconstruct 0.5x-0.6x of the scalar codec's own four-row wavefront,
+     *       quantize 0.9x-1.3x, so only a {@link #candidates candidate}. SSE's four lanes are no
+     *       wider than the scalar wavefront, and its conversions and shuffles allocate.</li>
+     * </ul>
+     */
+    static int onLanes() {
+        int set = Kernel.NEIGHBOUR_SUMS.bit;
+        if (AVX >= 2) {
+            set |= Kernel.VALUE_BITS.bit;
+        }
+        if (AVX >= 3) {
+            set |= Kernel.WIDTHS.bit | Kernel.QUANTIZE.bit | Kernel.RECONSTRUCT.bit;
+        }
+        return set;
+    }
+
+    /**
+     * The kernels the warm-up times against their scalar twins here ({@link VectorWarmUp}): those
+     * of {@link #onLanes}, and those whose speed on this hardware the instruction set does not
+     * settle: quantize on AVX2, and on other architectures (NEON, SVE: not measured) every kernel.
+     */
+    static int candidates() {
+        if (AVX < 0) {
+            return Kernel.ALL;
+        }
+        return AVX == 2 ? onLanes() | Kernel.QUANTIZE.bit : onLanes();
+    }
+}
