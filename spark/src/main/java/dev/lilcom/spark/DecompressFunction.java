@@ -1,13 +1,10 @@
 package dev.lilcom.spark;
 
 import dev.lilcom.LilcomDecoder;
-import dev.lilcom.LilcomFormatException;
 import dev.lilcom.LilcomHeader;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
-import org.apache.spark.sql.connector.catalog.functions.ScalarFunction;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -15,7 +12,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code lilcom_decompress(blob binary) -> struct<shape: array<int>, data: array<float>>}: the
  * array a lilcom blob holds, row-major.
  */
-final class DecompressFunction implements ScalarFunction<InternalRow> {
+final class DecompressFunction extends BlobFunction<InternalRow> {
     private static final long serialVersionUID = 1L;
 
     static final String NAME = "lilcom_decompress";
@@ -23,49 +20,21 @@ final class DecompressFunction implements ScalarFunction<InternalRow> {
             .add("shape", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
             .add("data", DataTypes.createArrayType(DataTypes.FloatType, false), false);
 
-    private final boolean nullOnCorrupt;
-
     /** @param nullOnCorrupt return null for a corrupt blob instead of failing the query */
     DecompressFunction(boolean nullOnCorrupt) {
-        this.nullOnCorrupt = nullOnCorrupt;
+        super(NAME, RESULT, nullOnCorrupt);
     }
 
     @Override
-    public DataType[] inputTypes() {
-        return new DataType[] {DataTypes.BinaryType};
-    }
-
-    @Override
-    public DataType resultType() {
-        return RESULT;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public InternalRow produceResult(InternalRow input) {
-        if (input.isNullAt(0)) {
-            return null;
-        }
-        byte[] blob = input.getBinary(0);
+    InternalRow read(byte[] blob) {
         TaskCodecs codecs = TaskCodecs.get();
         LilcomDecoder decoder = codecs.decoder();
-        try {
-            LilcomHeader header = decoder.header(blob, 0, blob.length);
-            float[] out = codecs.floats(checkedSize(header));
-            int n = decoder.decompress(blob, 0, blob.length, out, 0);
-            return new GenericInternalRow(new Object[] {
-                UnsafeArrayData.fromPrimitiveArray(header.shape()),
-                CutRows.floats(out, 0, n)});
-        } catch (LilcomFormatException | IllegalArgumentException e) {
-            if (nullOnCorrupt) {
-                return null;
-            }
-            throw CorruptBlobException.of(NAME, blob, e);
-        }
+        LilcomHeader header = decoder.header(blob, 0, blob.length);
+        float[] out = codecs.floats(checkedSize(header));
+        int n = decoder.decompress(blob, 0, blob.length, out, 0);
+        return new GenericInternalRow(new Object[] {
+            UnsafeArrayData.fromPrimitiveArray(header.shape()),
+            CutRows.floats(out, 0, n)});
     }
 
     /** The element count a header claims, if the decoder would accept it. */
