@@ -1,16 +1,8 @@
 package dev.lilcom.lhotse;
 
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,30 +28,14 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
     private static final AtomicInteger LOADERS = new AtomicInteger();
 
     private final FeatureReader reader;
-    private final Iterator<MonoCut> cuts;
-    private final int readAhead;
-    private final ExecutorService workers;
-    private final ArrayDeque<Pending> window = new ArrayDeque<>();
-    /** Spare buffers when the consumer lets them be reused; {@code null} otherwise. */
-    private final ConcurrentLinkedQueue<float[]> spare;
-    private float[] lent;
-    private boolean cutsDone;
-    private boolean closed;
-
-    private record Pending(MonoCut cut, Future<FeatureMatrix> result) {}
+    private final ReadAhead<MonoCut, LoadedCut> ahead;
 
     private FeatureLoader(Builder b, Iterator<MonoCut> cuts) {
         this.reader = b.reader;
-        this.cuts = cuts;
-        this.readAhead = b.readAhead > 0 ? b.readAhead : 2 * b.threads;
-        this.spare = b.reuseBuffers ? new ConcurrentLinkedQueue<>() : null;
-        String name = "lilcom-lhotse-loader-" + LOADERS.incrementAndGet() + "-worker-";
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(b.threads, task -> {
-            Thread t = new Thread(task, name + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.ahead = new ReadAhead<>("lilcom-lhotse-loader-" + LOADERS.incrementAndGet(), b.threads,
+                b.readAhead > 0 ? b.readAhead : 2 * b.threads, cuts, this::decode,
+                (cut, failure) -> new FeatureLoadException(cut.id(), String.valueOf(failure), failure),
+                b.reuseBuffers, "cut", "the cut stream");
     }
 
     /** Starts configuring a loader that reads through {@code reader} (which the loader does not close). */
@@ -117,10 +93,10 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
-        ensureOpen();
-        recycle();
-        fill();
-        return !window.isEmpty();
+        ahead.ensureOpen();
+        ahead.recycle();
+        ahead.fill();
+        return ahead.hasPending();
     }
 
     /**
@@ -133,54 +109,18 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
         if (!hasNext()) {
             throw new NoSuchElementException("no more cuts");
         }
-        Pending head = window.poll();
-        FeatureMatrix features;
+        LoadedCut next;
         try {
-            features = head.result().get();
-        } catch (InterruptedException e) {
-            window.addFirst(head);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the next cut", e);
-        } catch (ExecutionException e) {
-            fill();
-            throw rethrow(head.cut(), e.getCause());
+            next = ahead.take();
+        } finally {
+            // after an interrupt the cut is back in the full window, so this adds nothing
+            ahead.fill();
         }
-        fill();
-        if (spare != null) {
-            lent = features.data();
-        }
-        return new LoadedCut(head.cut(), features);
+        ahead.lend(next.features().data());
+        return next;
     }
 
-    private static RuntimeException rethrow(MonoCut cut, Throwable failure) {
-        if (failure instanceof RuntimeException) {
-            return (RuntimeException) failure;
-        }
-        if (failure instanceof Error) {
-            throw (Error) failure;
-        }
-        return new FeatureLoadException(cut.id(), String.valueOf(failure), failure);
-    }
-
-    private void fill() {
-        while (!cutsDone && window.size() < readAhead) {
-            MonoCut cut;
-            try {
-                if (!cuts.hasNext()) {
-                    cutsDone = true;
-                    return;
-                }
-                cut = cuts.next();
-            } catch (RuntimeException e) {
-                cutsDone = true;
-                window.add(new Pending(null, CompletableFuture.failedFuture(e)));
-                return;
-            }
-            window.add(new Pending(cut, workers.submit(() -> decode(cut))));
-        }
-    }
-
-    private FeatureMatrix decode(MonoCut cut) {
+    private LoadedCut decode(MonoCut cut) {
         PreparedRead read;
         try {
             read = reader.prepare(cut);
@@ -189,40 +129,18 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
         } catch (RuntimeException e) {
             throw new FeatureLoadException(cut.id(), String.valueOf(e), e);
         }
-        float[] out = buffer(read.size());
+        float[] out = ahead.spare(read.size());
+        if (out == null) {
+            // a spare too small for this cut was dropped: the pool drifts to the largest cuts' size
+            out = new float[read.size()];
+        }
         try {
             reader.decode(cut.id(), read, out, 0);
         } catch (RuntimeException e) {
-            if (spare != null) {
-                spare.add(out);
-            }
+            ahead.giveBack(out);
             throw e instanceof FeatureLoadException ? e : new FeatureLoadException(cut.id(), String.valueOf(e), e);
         }
-        return new FeatureMatrix(out, read.frames(), read.numFeatures());
-    }
-
-    private float[] buffer(int size) {
-        if (spare != null) {
-            float[] reused = spare.poll();
-            // a buffer too small for this cut is dropped: the pool drifts to the largest cuts' size
-            if (reused != null && reused.length >= size) {
-                return reused;
-            }
-        }
-        return new float[size];
-    }
-
-    private void recycle() {
-        if (lent != null) {
-            spare.add(lent);
-            lent = null;
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the loader is closed");
-        }
+        return new LoadedCut(cut, new FeatureMatrix(out, read.frames(), read.numFeatures()));
     }
 
     /**
@@ -231,33 +149,6 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (Pending pending : window) {
-            pending.result().cancel(false);
-        }
-        window.clear();
-        // shutdown, not shutdownNow: interrupting a worker would close the archive channel it reads
-        workers.shutdown();
-        boolean interrupted = false;
-        try {
-            workers.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (cuts instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) cuts).close();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("closing the cut stream failed", e);
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ahead.close();
     }
 }

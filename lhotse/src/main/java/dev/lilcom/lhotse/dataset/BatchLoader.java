@@ -1,20 +1,13 @@
 package dev.lilcom.lhotse.dataset;
 
+import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.FeatureLoadException;
 import dev.lilcom.lhotse.FeatureReader;
-import dev.lilcom.lhotse.Cut;
-import java.util.ArrayDeque;
+import dev.lilcom.lhotse.ReadAhead;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,32 +35,17 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
     private static final AtomicInteger LOADERS = new AtomicInteger();
 
     private final BatchCollator collator;
-    private final Iterator<List<Cut>> sampled;
-    private final int prefetch;
-    private final ExecutorService workers;
-    private final ArrayDeque<Pending> window = new ArrayDeque<>();
-    private final ConcurrentLinkedQueue<float[]> spare = new ConcurrentLinkedQueue<>();
+    private final ReadAhead<List<Cut>, FeatureBatch> ahead;
     private final AtomicInteger skippedCuts = new AtomicInteger();
     /** Floats of the largest batch so far: the size new buffers get. */
     private final AtomicInteger largest = new AtomicInteger();
     private FeatureBatch ready;
-    private float[] lent;
-    private boolean sampledDone;
-    private boolean closed;
-
-    private record Pending(List<Cut> cuts, Future<FeatureBatch> result) {}
 
     private BatchLoader(Builder b, Iterator<List<Cut>> sampled) {
         this.collator = new BatchCollator(b.reader, b.policy);
-        this.sampled = sampled;
-        this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.threads;
-        String name = "lilcom-lhotse-batches-" + LOADERS.incrementAndGet() + "-worker-";
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(b.threads, task -> {
-            Thread t = new Thread(task, name + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.ahead = new ReadAhead<>("lilcom-lhotse-batches-" + LOADERS.incrementAndGet(), b.threads,
+                b.prefetch > 0 ? b.prefetch : 2 * b.threads, sampled, this::collate,
+                (cuts, failure) -> new IllegalStateException(failure), true, "batch", "the sampled batches");
     }
 
     /** Starts configuring a loader that reads through {@code reader} (which the loader does not close). */
@@ -121,16 +99,16 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
 
     @Override
     public boolean hasNext() {
-        ensureOpen();
-        recycle();
+        ahead.ensureOpen();
+        ahead.recycle();
         while (ready == null) {
-            fill();
-            Pending head = window.poll();
-            if (head == null) {
+            ahead.fill();
+            if (!ahead.hasPending()) {
                 return false;
             }
-            ready = await(head);
-            fill();
+            // null when all the batch's cuts were skipped
+            ready = ahead.take();
+            ahead.fill();
         }
         return true;
     }
@@ -147,7 +125,7 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
         }
         FeatureBatch batch = ready;
         ready = null;
-        lent = batch.features();
+        ahead.lend(batch.features());
         return batch;
     }
 
@@ -156,88 +134,31 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
         return skippedCuts.get();
     }
 
-    /** The batch of a finished task, {@code null} if all its cuts were skipped; its failure is rethrown. */
-    private FeatureBatch await(Pending head) {
-        try {
-            return head.result().get();
-        } catch (InterruptedException e) {
-            window.addFirst(head);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the next batch", e);
-        } catch (ExecutionException e) {
-            Throwable failure = e.getCause();
-            if (failure instanceof RuntimeException r) {
-                throw r;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(failure);
-        }
-    }
-
-    private void fill() {
-        while (!sampledDone && window.size() < prefetch) {
-            List<Cut> cuts;
-            try {
-                if (!sampled.hasNext()) {
-                    sampledDone = true;
-                    return;
-                }
-                cuts = sampled.next();
-            } catch (RuntimeException e) {
-                sampledDone = true;
-                window.add(new Pending(null, CompletableFuture.failedFuture(e)));
-                return;
-            }
-            window.add(new Pending(cuts, workers.submit(() -> collate(cuts))));
-        }
-    }
-
     private FeatureBatch collate(List<Cut> cuts) {
         float[][] taken = new float[1][];
         try {
             FeatureBatch batch = collator.collate(cuts, size -> taken[0] = buffer(size));
             if (batch == null) {
                 skippedCuts.addAndGet(cuts.size());
-                giveBack(taken[0]);
+                ahead.giveBack(taken[0]);
             } else {
                 skippedCuts.addAndGet(batch.skipped().size());
             }
             return batch;
         } catch (RuntimeException | Error e) {
-            giveBack(taken[0]);
+            ahead.giveBack(taken[0]);
             throw e;
         }
     }
 
     private float[] buffer(int size) {
-        float[] reused = spare.poll();
-        if (reused != null && reused.length >= size) {
+        float[] reused = ahead.spare(size);
+        if (reused != null) {
             return reused;
         }
         // A buffer too small is dropped, and its replacement sized for the largest batch so far:
         // batch sizes vary, and buffers sized for each would be dropped and reallocated again and again.
         return new float[largest.accumulateAndGet(size, Math::max)];
-    }
-
-    private void giveBack(float[] buffer) {
-        if (buffer != null) {
-            spare.add(buffer);
-        }
-    }
-
-    private void recycle() {
-        if (lent != null) {
-            spare.add(lent);
-            lent = null;
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the loader is closed");
-        }
     }
 
     /**
@@ -246,34 +167,7 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (Pending pending : window) {
-            pending.result().cancel(false);
-        }
-        window.clear();
         ready = null;
-        // shutdown, not shutdownNow: interrupting a worker would close the archive channel it reads
-        workers.shutdown();
-        boolean interrupted = false;
-        try {
-            workers.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (sampled instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("closing the sampled batches failed", e);
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ahead.close();
     }
 }
