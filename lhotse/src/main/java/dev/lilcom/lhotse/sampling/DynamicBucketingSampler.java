@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -127,14 +126,11 @@ public final class DynamicBucketingSampler extends CutSampler {
         return new Epoch(cuts, random);
     }
 
-    private final class Epoch implements Iterator<List<Cut>> {
+    private final class Epoch extends EpochBatches {
         private final Iterator<Cut> cuts;
         private final SplittableRandom random;
         private final List<List<Cut>> buckets = new ArrayList<>();
         private final TimeConstraint constraint = new TimeConstraint(options());
-        private List<Cut> next;
-        private boolean done;
-
         Epoch(Iterator<Cut> cuts, SplittableRandom random) {
             this.cuts = cuts;
             this.random = random;
@@ -152,25 +148,7 @@ public final class DynamicBucketingSampler extends CutSampler {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !done) {
-                next = draw();
-                done = next == null;
-            }
-            return next != null;
-        }
-
-        @Override
-        public List<Cut> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            List<Cut> batch = next;
-            next = null;
-            return batch;
-        }
-
-        private List<Cut> draw() {
+        List<Cut> draw() {
             List<List<Cut>> candidates = new ArrayList<>();
             for (List<Cut> bucket : buckets) {
                 if (isReady(bucket)) {

@@ -4,7 +4,6 @@ import dev.lilcom.lhotse.Cut;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -50,32 +49,12 @@ public final class SimpleCutSampler extends CutSampler {
     Iterator<List<Cut>> batches(Iterator<Cut> cuts, SplittableRandom random) {
         SamplingOptions options = options();
         Iterator<Cut> order = options.shuffle() ? new BufferedShuffle(cuts, random, shuffleBuffer) : cuts;
-        return new Iterator<>() {
+        return new EpochBatches() {
             private final TimeConstraint constraint = new TimeConstraint(options);
             private Cut takenBack;
-            private List<Cut> next;
-            private boolean done;
 
             @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    next = collect();
-                    done = next == null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public List<Cut> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                List<Cut> batch = next;
-                next = null;
-                return batch;
-            }
-
-            private List<Cut> collect() {
+            List<Cut> draw() {
                 constraint.reset();
                 List<Cut> batch = new ArrayList<>();
                 while (true) {
