@@ -5,9 +5,8 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.exceptions.HdfInvalidPathException;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HDF5 files opened once through jhdf (a pure-Java HDF5 reader) and kept open until closed, as
@@ -15,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * documented as thread-safe.
  */
 final class Hdf5Files implements AutoCloseable {
-    private final ConcurrentHashMap<Path, HdfFile> open = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final OpenHdf5Files<HdfFile> files = new OpenHdf5Files<>(Hdf5Files::open, Hdf5Files::close);
 
     /** What to do with a dataset, under the file's lock. */
     interface DatasetRead<T> {
@@ -55,39 +53,30 @@ final class Hdf5Files implements AutoCloseable {
     }
 
     private HdfFile file(String cutId, Features features) {
-        Path path = features.storagePath().toAbsolutePath().normalize();
-        HdfFile file = open.get(path);
-        if (file != null) {
-            return file;
-        }
-        if (closed) {
-            throw new IllegalStateException("the feature reader is closed");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new FeatureLoadException(cutId, FeatureReader.missing("HDF5 file", features), null);
-        }
-        HdfFile fresh;
         try {
-            fresh = new HdfFile(path);
+            return files.get(cutId, features);
+        } catch (IOException e) {
+            throw new FeatureLoadException(cutId, e.getMessage(), e);
+        }
+    }
+
+    private static HdfFile open(String cutId, Path path) {
+        try {
+            return new HdfFile(path);
         } catch (HdfException e) {
             throw new FeatureLoadException(cutId, "cannot open HDF5 file " + path + ": " + e.getMessage(), e);
         }
-        HdfFile prior = open.putIfAbsent(path, fresh);
-        if (prior != null) {
-            fresh.close();
-            return prior;
+    }
+
+    /** Closes a file under its lock, after any read of it ends. */
+    private static void close(HdfFile file) {
+        synchronized (file) {
+            file.close();
         }
-        return fresh;
     }
 
     @Override
     public void close() {
-        closed = true;
-        for (HdfFile f : open.values()) {
-            synchronized (f) {
-                f.close();
-            }
-        }
-        open.clear();
+        files.close();
     }
 }

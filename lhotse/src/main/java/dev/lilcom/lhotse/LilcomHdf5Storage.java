@@ -1,9 +1,7 @@
 package dev.lilcom.lhotse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code lilcom_hdf5}: each matrix one lilcom blob in a scalar opaque dataset named by
@@ -11,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and decoded only up to the span's last row. Files stay open until closed.
  */
 final class LilcomHdf5Storage implements FeatureStorage {
-    private final ConcurrentHashMap<Path, OpaqueHdf5File> open = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private final OpenHdf5Files<OpaqueHdf5File> files =
+            new OpenHdf5Files<>((cutId, path) -> new OpaqueHdf5File(path), LilcomHdf5Storage::close);
 
     @Override
     public long read(String cutId, Features features, FrameSpan span, PreparedRead read) {
@@ -20,7 +18,7 @@ final class LilcomHdf5Storage implements FeatureStorage {
         String key = features.storageKey();
         byte[] blob;
         try {
-            blob = file(cutId, features, path).opaque(key);
+            blob = files.get(cutId, features).opaque(key);
         } catch (IOException e) {
             throw new FeatureLoadException(cutId, e.getMessage(), e);
         }
@@ -30,36 +28,16 @@ final class LilcomHdf5Storage implements FeatureStorage {
         return 0;
     }
 
-    private OpaqueHdf5File file(String cutId, Features features, Path path) throws IOException {
-        OpaqueHdf5File file = open.get(path);
-        if (file != null) {
-            return file;
-        }
-        if (closed) {
-            throw new IllegalStateException("the feature reader is closed");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new FeatureLoadException(cutId, FeatureReader.missing("HDF5 file", features), null);
-        }
-        OpaqueHdf5File fresh = new OpaqueHdf5File(path);
-        OpaqueHdf5File prior = open.putIfAbsent(path, fresh);
-        if (prior != null) {
-            fresh.close();
-            return prior;
-        }
-        return fresh;
-    }
-
     @Override
     public void close() {
-        closed = true;
-        for (OpaqueHdf5File f : open.values()) {
-            try {
-                f.close();
-            } catch (IOException e) {
-                // closing a read-only channel does not lose data; nothing to report
-            }
+        files.close();
+    }
+
+    private static void close(OpaqueHdf5File file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // closing a read-only channel does not lose data; nothing to report
         }
-        open.clear();
     }
 }
