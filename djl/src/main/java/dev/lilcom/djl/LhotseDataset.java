@@ -3,6 +3,7 @@ package dev.lilcom.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
@@ -33,6 +34,14 @@ import java.util.concurrent.ExecutorService;
  *       (B) int32.</li>
  * </ul>
  * The batch's indices are the cut ids.
+ *
+ * <p>The features reach the engine without a copy: the {@link BatchLoader} collates into reused
+ * direct buffers ({@link BatchLoader.Builder#directBuffers()}), and the features array is made
+ * over the buffer itself (the PyTorch engine shares the memory). A buffer goes back to the loader
+ * for reuse when its batch is closed before the next batch is taken, as DJL's training loop
+ * ({@code EasyTrain}) does; a batch still open then keeps its buffer for good (the loader makes a
+ * new one), so batches that are kept stay valid. Views of the features (arrays sharing their
+ * memory) should not outlive the batch; {@code duplicate()} copies.
  *
  * <pre>{@code
  * CutSampler sampler = new DynamicBucketingSampler(CutSource.manifest(cuts), SamplingOptions.maxDuration(200).shuffle(0), 10);
@@ -141,13 +150,15 @@ public final class LhotseDataset implements Dataset {
     public final class Epoch implements Iterator<Batch>, AutoCloseable {
         private final NDManager manager;
         private final BatchLoader loader;
+        /** The manager of the batch last delivered, until the loader moves on. */
+        private NDManager lastBatch;
         private long delivered;
         private boolean done;
 
         private Epoch(NDManager manager, int epoch) {
             this.manager = manager;
             this.loader = BatchLoader.builder(reader).threads(threads).prefetch(prefetch).onFailure(policy)
-                    .open(sampler.batches(epoch));
+                    .directBuffers().open(sampler.batches(epoch));
         }
 
         @Override
@@ -155,6 +166,11 @@ public final class LhotseDataset implements Dataset {
             if (done) {
                 return false;
             }
+            if (lastBatch != null && lastBatch.isOpen()) {
+                // the caller still holds the batch, whose features share the loader's buffer: keep it out of reuse
+                loader.keepLast();
+            }
+            lastBatch = null;
             if (!loader.hasNext()) {
                 done = true;
                 loader.close();
@@ -193,7 +209,8 @@ public final class LhotseDataset implements Dataset {
             }
             NDManager batchManager = manager.newSubManager();
             try {
-                NDArray features = batchManager.create(b.featureBuffer(), new Shape(b.size(), b.frames(), b.numFeatures()));
+                NDArray features = batchManager.create(b.featureBytes(), new Shape(b.size(), b.frames(), b.numFeatures()),
+                        DataType.FLOAT32);
                 features.setName("features");
                 NDArray lengths = batchManager.create(b.lengths());
                 lengths.setName("lengths");
@@ -202,6 +219,7 @@ public final class LhotseDataset implements Dataset {
                 NDArray labelLengthArray = batchManager.create(labelLengths);
                 labelLengthArray.setName("labelLengths");
                 delivered++;
+                lastBatch = batchManager;
                 return new Batch(batchManager, new NDList(features, lengths), new NDList(labelArray, labelLengthArray),
                         b.size(), null, null, delivered, 0, b.cutIds());
             } catch (RuntimeException e) {
