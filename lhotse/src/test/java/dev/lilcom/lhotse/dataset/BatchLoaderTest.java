@@ -204,6 +204,36 @@ class BatchLoaderTest {
         assertTrue(single.size() > 5);
     }
 
+    @Test
+    void prefetchKeepsThatManyBatchesDrawnAheadOfTheConsumer() {
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        List<List<Cut>> batches = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batches.add(List.of(cuts.get(i % cuts.size())));
+        }
+        int[] drawn = {0};
+        java.util.Iterator<List<Cut>> sampled = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return drawn[0] < batches.size();
+            }
+
+            @Override
+            public List<Cut> next() {
+                return batches.get(drawn[0]++);
+            }
+        };
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).prefetch(3).open(sampled)) {
+            assertEquals(0, drawn[0], "nothing is drawn before the first batch is asked for");
+            for (int taken = 1; taken <= batches.size(); taken++) {
+                loader.next();
+                // handed to workers: the batch taken and the three after it
+                assertEquals(Math.min(batches.size(), taken + 3), drawn[0], "after batch " + taken);
+            }
+            assertFalse(loader.hasNext());
+        }
+    }
+
     /** Each batch as text with a checksum of its tensor; at most {@code buffers} feature arrays in use. */
     private static List<String> describe(BatchLoader loader, int buffers) {
         List<String> out = new ArrayList<>();
