@@ -48,6 +48,8 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
     /** Floats of the largest batch so far: the size new buffers get. */
     private final AtomicInteger largest = new AtomicInteger();
     private Loaded ready;
+    /** Sampled batches whose turn is over: delivered, left out whole, or failed. */
+    private long done;
 
     /** A reusable buffer: a heap array, or a direct buffer in native order. */
     private record Buffer(float[] heap, ByteBuffer direct) {
@@ -138,9 +140,15 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
             if (!ahead.hasPending()) {
                 return false;
             }
-            ready = ahead.take();
+            try {
+                ready = ahead.take();
+            } catch (FeatureLoadException e) {
+                done++;
+                throw e;
+            }
             ahead.fill();
             if (ready.batch() == null) {
+                done++;
                 ready = null;
             }
         }
@@ -159,6 +167,7 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
         }
         Loaded loaded = ready;
         ready = null;
+        done++;
         ahead.lend(loaded.buffer());
         return loaded.batch();
     }
@@ -171,6 +180,16 @@ public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable 
      */
     public void keepLast() {
         ahead.keepLent();
+    }
+
+    /**
+     * Batches of the sampled stream done so far, in order: those {@link #next()} returned, those
+     * left out whole under {@link FailurePolicy#SKIP_CUT}, and those that failed under
+     * {@link FailurePolicy#FAIL_BATCH}; not those drawn ahead. For a checkpoint: resuming after
+     * this many ({@link dev.lilcom.lhotse.sampling.CutSampler#resume}) gives the batches still to come.
+     */
+    public long batchesDone() {
+        return done;
     }
 
     /** Cuts left out so far under {@link FailurePolicy#SKIP_CUT}, including those of batches left out whole. */

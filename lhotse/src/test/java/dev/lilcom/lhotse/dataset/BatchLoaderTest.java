@@ -234,6 +234,50 @@ class BatchLoaderTest {
         }
     }
 
+    @Test
+    void batchesDoneCountsTheBatchesBehindTheConsumer() {
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        List<List<Cut>> batches = List.of(List.of(cuts.get(0)), List.of(missingArchive(cuts.get(1))), List.of(cuts.get(2)));
+        try (BatchLoader loader = loader(batches, 2, FailurePolicy.SKIP_CUT)) {
+            assertEquals(0, loader.batchesDone());
+            loader.next();
+            assertEquals(1, loader.batchesDone());
+            assertTrue(loader.hasNext());
+            assertEquals(2, loader.batchesDone(), "the batch left out whole is done; the one ready is not yet");
+            loader.next();
+            assertEquals(3, loader.batchesDone());
+        }
+        try (BatchLoader loader = loader(batches, 2, FailurePolicy.FAIL_BATCH)) {
+            loader.next();
+            assertThrows(FeatureLoadException.class, loader::next);
+            assertEquals(2, loader.batchesDone(), "a failed batch is done");
+            loader.next();
+            assertEquals(3, loader.batchesDone());
+        }
+    }
+
+    @Test
+    void aRunResumedFromItsLoadersCountGetsTheBatchesStillToCome() {
+        DynamicBucketingSampler sampler = manyBatches();
+        List<List<String>> all = new ArrayList<>();
+        try (BatchLoader loader = BatchLoader.builder(reader).open(sampler.batches(2))) {
+            loader.forEachRemaining(b -> all.add(b.cutIds()));
+        }
+        dev.lilcom.lhotse.sampling.SamplerState state;
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).prefetch(4).open(sampler.batches(2))) {
+            for (int i = 0; i < 3; i++) {
+                loader.next();
+            }
+            // the loader has drawn batches ahead; the state counts only those trained on
+            state = new dev.lilcom.lhotse.sampling.SamplerState(sampler.options().seed(), 2, loader.batchesDone());
+        }
+        List<List<String>> rest = new ArrayList<>();
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).open(manyBatches().resume(state))) {
+            loader.forEachRemaining(b -> rest.add(b.cutIds()));
+        }
+        assertEquals(all.subList(3, all.size()), rest);
+    }
+
     /** Each batch as text with a checksum of its tensor; at most {@code buffers} feature arrays in use. */
     private static List<String> describe(BatchLoader loader, int buffers) {
         List<String> out = new ArrayList<>();

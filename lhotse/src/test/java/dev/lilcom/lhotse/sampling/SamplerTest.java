@@ -2,6 +2,7 @@ package dev.lilcom.lhotse.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,6 +138,20 @@ class SamplerTest {
         assertEquals(epoch0, ids(sampler));
         sampler.setEpoch(1);
         assertNotEquals(epoch0, ids(sampler));
+    }
+
+    @Test
+    void aStateOfAnotherSamplerIsRefused() {
+        List<Cut> cuts = SamplerPropertiesTest.corpus(3, 50);
+        SimpleCutSampler sampler = new SimpleCutSampler(CutSource.of(cuts), SamplingOptions.maxDuration(30).shuffle(3));
+        int batches = ids(sampler).size();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sampler.resume(new SamplerState(4, 0, 1)));
+        assertTrue(e.getMessage().contains("seeded with 4; this one is seeded with 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> sampler.resume(new SamplerState(3, 0, batches + 1)));
+        assertTrue(e.getMessage().contains("has " + batches + " batches here"), e.getMessage());
+        assertFalse(sampler.resume(new SamplerState(3, 0, batches)).hasNext(), "an epoch done has nothing left");
+        assertThrows(IllegalArgumentException.class, () -> new SamplerState(3, -1, 0));
     }
 
     @Test
