@@ -15,6 +15,7 @@ import dev.lilcom.lhotse.dataset.BatchLoader;
 import dev.lilcom.lhotse.dataset.FailurePolicy;
 import dev.lilcom.lhotse.dataset.FeatureBatch;
 import dev.lilcom.lhotse.sampling.CutSampler;
+import dev.lilcom.lhotse.sampling.SamplerState;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -43,6 +44,9 @@ import java.util.concurrent.ExecutorService;
  * new one), so batches that are kept stay valid. Views of the features (arrays sharing their
  * memory) should not outlive the batch; {@code duplicate()} copies.
  *
+ * <p>A long run restarted from a checkpoint goes on where it stopped: save {@link #lastState()}
+ * with the checkpoint, and give it to {@link #resume} after the restart.
+ *
  * <pre>{@code
  * CutSampler sampler = new DynamicBucketingSampler(CutSource.manifest(cuts), SamplingOptions.maxDuration(200).shuffle(0), 10);
  * LhotseDataset dataset = LhotseDataset.builder(sampler, reader, CharVocabulary.fromSupervisions(source)).threads(4).build();
@@ -56,6 +60,9 @@ public final class LhotseDataset implements Dataset {
     private final int threads;
     private final int prefetch;
     private final FailurePolicy policy;
+    /** Where the next {@link #getData} starts, or {@code null} for its epoch's start. */
+    private SamplerState resumeFrom;
+    private SamplerState lastState;
 
     private LhotseDataset(Builder b) {
         this.sampler = b.sampler;
@@ -129,15 +136,39 @@ public final class LhotseDataset implements Dataset {
     public void prepare(Progress progress) {}
 
     /**
-     * The next epoch's batches (each iteration of the result gives that epoch again). An epoch
-     * that is left before its end should be closed ({@link Epoch#close()}) to stop its loader.
+     * The next epoch's batches (each iteration of the result gives that epoch again), or after
+     * {@link #resume}, the rest of the epoch resumed. An epoch that is left before its end should
+     * be closed ({@link Epoch#close()}) to stop its loader.
+     *
+     * @throws IllegalArgumentException from the iterator, if the state given to {@link #resume} is
+     *     not this sampler's
      */
     @Override
     public Iterable<Batch> getData(NDManager manager) {
         Objects.requireNonNull(manager, "manager");
-        int epoch = sampler.epoch();
+        SamplerState from = resumeFrom;
+        resumeFrom = null;
+        int epoch = from != null ? from.epoch() : sampler.epoch();
         sampler.setEpoch(epoch + 1);
-        return () -> new Epoch(manager, epoch);
+        return () -> new Epoch(manager, epoch, from);
+    }
+
+    /**
+     * The sampler's state after the batch last delivered (by any epoch of this dataset), or
+     * {@code null} before the first: save it with a checkpoint once that batch is trained on. It
+     * is also each batch's {@link Batch#getProgress()}: the batches of its epoch done with it.
+     */
+    public SamplerState lastState() {
+        return lastState;
+    }
+
+    /**
+     * Makes the next {@link #getData} continue {@code state}'s epoch after the batches it says are
+     * done, with the batches that were still to come ({@link CutSampler#resume}); the epochs after
+     * it follow as usual. For a run restarted from a checkpoint that saved {@link #lastState()}.
+     */
+    public void resume(SamplerState state) {
+        this.resumeFrom = Objects.requireNonNull(state, "state");
     }
 
     /** DJL's executor is not used: the {@link BatchLoader}'s own threads load the batches. */
@@ -149,16 +180,20 @@ public final class LhotseDataset implements Dataset {
     /** One epoch of DJL batches; closes its loader when done. */
     public final class Epoch implements Iterator<Batch>, AutoCloseable {
         private final NDManager manager;
+        private final int epoch;
+        /** Batches of the epoch done before this pass started (when resumed). */
+        private final long resumedAfter;
         private final BatchLoader loader;
         /** The manager of the batch last delivered, until the loader moves on. */
         private NDManager lastBatch;
-        private long delivered;
         private boolean done;
 
-        private Epoch(NDManager manager, int epoch) {
+        private Epoch(NDManager manager, int epoch, SamplerState from) {
             this.manager = manager;
+            this.epoch = epoch;
+            this.resumedAfter = from != null ? from.batches() : 0;
             this.loader = BatchLoader.builder(reader).threads(threads).prefetch(prefetch).onFailure(policy)
-                    .directBuffers().open(sampler.batches(epoch));
+                    .directBuffers().open(from != null ? sampler.resume(from) : sampler.batches(epoch));
         }
 
         @Override
@@ -218,10 +253,11 @@ public final class LhotseDataset implements Dataset {
                 labelArray.setName("labels");
                 NDArray labelLengthArray = batchManager.create(labelLengths);
                 labelLengthArray.setName("labelLengths");
-                delivered++;
                 lastBatch = batchManager;
+                long done = resumedAfter + loader.batchesDone();
+                lastState = new SamplerState(sampler.options().seed(), epoch, done);
                 return new Batch(batchManager, new NDList(features, lengths), new NDList(labelArray, labelLengthArray),
-                        b.size(), null, null, delivered, 0, b.cutIds());
+                        b.size(), null, null, done, 0, b.cutIds());
             } catch (RuntimeException e) {
                 batchManager.close();
                 throw e;

@@ -20,6 +20,7 @@ import dev.lilcom.lhotse.dataset.FeatureBatch;
 import dev.lilcom.lhotse.sampling.CutSampler;
 import dev.lilcom.lhotse.sampling.CutSource;
 import dev.lilcom.lhotse.sampling.DynamicBucketingSampler;
+import dev.lilcom.lhotse.sampling.SamplerState;
 import dev.lilcom.lhotse.sampling.SamplingOptions;
 import dev.lilcom.lhotse.sampling.SimpleCutSampler;
 import java.util.ArrayList;
@@ -104,6 +105,45 @@ class LhotseDatasetBuffersTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aResumedDatasetContinuesWithTheBatchesStillToCome() {
+        List<Cut> cuts = manyCuts();
+        CharVocabulary vocabulary = CharVocabulary.fromSupervisions(CutSource.of(cuts));
+        try (FeatureReader reader = new FeatureReader(); NDManager manager = NDManager.newBaseManager()) {
+            LhotseDataset first = LhotseDataset.builder(sampler(cuts), reader, vocabulary).threads(2).build();
+            List<List<Object>> epoch0 = new ArrayList<>();
+            SamplerState afterThree = null;
+            for (Batch batch : first.getData(manager)) {
+                try (batch) {
+                    epoch0.add(List.copyOf(batch.getIndices()));
+                    assertEquals(epoch0.size(), batch.getProgress(), "progress: batches of the epoch done");
+                    if (epoch0.size() == 3) {
+                        afterThree = first.lastState();
+                    }
+                }
+            }
+            List<List<Object>> epoch1 = ids(first.getData(manager));
+            assertEquals(new SamplerState(3, 0, 3), afterThree);
+
+            // a restarted run: a new sampler and dataset, resumed from the checkpoint's state
+            LhotseDataset restarted = LhotseDataset.builder(sampler(cuts), reader, vocabulary).threads(2).build();
+            restarted.resume(afterThree);
+            assertEquals(epoch0.subList(3, epoch0.size()), ids(restarted.getData(manager)));
+            assertEquals(new SamplerState(3, 0, epoch0.size()), restarted.lastState());
+            assertEquals(epoch1, ids(restarted.getData(manager)), "the next epoch follows");
+        }
+    }
+
+    private static List<List<Object>> ids(Iterable<Batch> epoch) {
+        List<List<Object>> out = new ArrayList<>();
+        for (Batch batch : epoch) {
+            try (batch) {
+                out.add(List.copyOf(batch.getIndices()));
+            }
+        }
+        return out;
     }
 
     @Test
