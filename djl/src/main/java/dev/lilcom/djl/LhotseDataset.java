@@ -154,9 +154,9 @@ public final class LhotseDataset implements Dataset {
     }
 
     /**
-     * The sampler's state after the batch last delivered (by any epoch of this dataset), or
-     * {@code null} before the first: save it with a checkpoint once that batch is trained on. It
-     * is also each batch's {@link Batch#getProgress()}: the batches of its epoch done with it.
+     * The sampler's state after the batch last delivered (or failed) by any epoch of this dataset,
+     * or {@code null} before the first: save it with a checkpoint once that batch is trained on.
+     * Its count is also each batch's {@link Batch#getProgress()}: the batches of its epoch done with it.
      */
     public SamplerState lastState() {
         return lastState;
@@ -206,7 +206,15 @@ public final class LhotseDataset implements Dataset {
                 loader.keepLast();
             }
             lastBatch = null;
-            if (!loader.hasNext()) {
+            boolean more;
+            try {
+                more = loader.hasNext();
+            } catch (FeatureLoadException e) {
+                // a batch that failed is done too: a run resumed from here goes on after it
+                lastState = state();
+                throw e;
+            }
+            if (!more) {
                 done = true;
                 loader.close();
             }
@@ -254,14 +262,18 @@ public final class LhotseDataset implements Dataset {
                 NDArray labelLengthArray = batchManager.create(labelLengths);
                 labelLengthArray.setName("labelLengths");
                 lastBatch = batchManager;
-                long done = resumedAfter + loader.batchesDone();
-                lastState = new SamplerState(sampler.options().seed(), epoch, done);
+                lastState = state();
                 return new Batch(batchManager, new NDList(features, lengths), new NDList(labelArray, labelLengthArray),
-                        b.size(), null, null, done, 0, b.cutIds());
+                        b.size(), null, null, lastState.batches(), 0, b.cutIds());
             } catch (RuntimeException e) {
                 batchManager.close();
                 throw e;
             }
+        }
+
+        /** The sampler's state after the batches of this epoch done so far. */
+        private SamplerState state() {
+            return new SamplerState(sampler.options().seed(), epoch, resumedAfter + loader.batchesDone());
         }
 
         /** The row's supervision texts in order, joined by a space. */

@@ -163,6 +163,7 @@ class LhotseDatasetBuffersTest {
             Iterator<Batch> epoch = failing.getData(manager).iterator();
             FeatureLoadException e = assertThrows(FeatureLoadException.class, epoch::next);
             assertEquals("missing", e.cutId());
+            assertEquals(new SamplerState(0, 0, 1), failing.lastState(), "the failed batch is done");
             assertFalse(epoch.hasNext());
 
             LhotseDataset skipping = LhotseDataset.builder(oneBatch, reader, vocabulary).onFailure(FailurePolicy.SKIP_CUT)
