@@ -31,10 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * buffers for native frameworks: {@link Builder#directBuffers()}), new ones sized for the largest
  * batch so far, so a warm loader allocates next to nothing per batch. The buffer of a batch may
  * be reused from the loader's next {@code hasNext()}, {@code next()} or {@code close()} on, unless
- * {@link #keepLast()} keeps it. A cut that fails
- * to load is handled as the {@link FailurePolicy} says. A failure of the sampler itself (a bad
- * manifest line, say) is thrown after the batches before it, and ends the stream. The loader is used
- * from one consumer thread.
+ * {@link #keepLast()} keeps it. A cut that fails to load is handled as the {@link FailurePolicy}
+ * says. A failure of the sampler itself (a bad manifest line, say) is thrown after the batches
+ * before it, and ends the stream. {@link #batchesDone()} says where a run stands, for resuming it.
+ * The loader is used from one consumer thread.
  */
 public final class BatchLoader implements Iterator<FeatureBatch>, AutoCloseable {
     private static final AtomicInteger LOADERS = new AtomicInteger();
