@@ -75,6 +75,38 @@ class LhotseBatchesCommandTest {
         long padded = ((Number) m.get("padded_frames")).longValue();
         assertTrue(batches > 0 && frames > 0 && padded >= frames, m::toString);
         assertEquals(1 - (double) frames / padded, ((Number) m.get("padding_fraction")).doubleValue(), 1e-12);
+        double seconds = ((Number) m.get("seconds")).doubleValue();
+        assertEquals(batches / seconds, ((Number) m.get("batches_per_second")).doubleValue(), 1e-9 * batches / seconds);
+        assertEquals(frames / seconds, ((Number) m.get("frames_per_second")).doubleValue(), 1e-9 * frames / seconds);
+
+        Cli.Result text = Cli.run("lhotse", "bench", "--batches", "--max-duration", "30", "--buckets", "2", "--seconds",
+                "0.2", "--impl", "scalar", manifest());
+        assertEquals(0, text.exitCode(), text::toString);
+        assertTrue(text.out().matches("(?s).* batches/s, \\d+ frames/s, padding \\d+\\.\\d%.*"), text::toString);
+    }
+
+    @Test
+    void samplesASharDirectoryWithBucketsAndEveryFlagTheIssueLists() {
+        Path shar = manifest().resolveSibling("shar");
+        List<Object> all = new ArrayList<>();
+        for (int rank = 0; rank < 2; rank++) {
+            // lilcom lhotse batches MANIFEST --max-duration S [--buckets N] [--shuffle --seed N --epoch N]
+            // [--rank R --world-size W] [--drop-last], as issue 14 writes it
+            for (Map<?, ?> b : lines(Cli.run("lhotse", "batches", shar, "--max-duration", "12", "--buckets", "2",
+                    "--shuffle", "--seed", "1", "--epoch", "2", "--rank", rank, "--world-size", "2"))) {
+                List<?> ids = (List<?>) b.get("cut_ids");
+                all.addAll(ids);
+                assertTrue(((Number) b.get("padded_frames")).longValue() >= ((Number) b.get("frames")).longValue());
+            }
+        }
+        List<Object> expected = new ArrayList<>();
+        for (Map<?, ?> b : lines(Cli.run("lhotse", "batches", shar, "--max-cuts", "100"))) {
+            expected.addAll((List<?>) b.get("cut_ids"));
+        }
+        assertEquals(8, expected.size());
+        // a cut may come on both ranks only when a last round has a single cut left for two ranks
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(all), "every cut of the Shar directory");
+        assertTrue(all.size() <= expected.size() + 1, all::toString);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lilcom.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
@@ -14,6 +15,7 @@ import dev.lilcom.lhotse.dataset.BatchLoader;
 import dev.lilcom.lhotse.dataset.FailurePolicy;
 import dev.lilcom.lhotse.dataset.FeatureBatch;
 import dev.lilcom.lhotse.sampling.CutSampler;
+import dev.lilcom.lhotse.sampling.SamplerState;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -34,6 +36,17 @@ import java.util.concurrent.ExecutorService;
  * </ul>
  * The batch's indices are the cut ids.
  *
+ * <p>The features reach the engine without a copy: the {@link BatchLoader} collates into reused
+ * direct buffers ({@link BatchLoader.Builder#directBuffers()}), and the features array is made
+ * over the buffer itself (the PyTorch engine shares the memory). A buffer goes back to the loader
+ * for reuse when its batch is closed before the next batch is taken, as DJL's training loop
+ * ({@code EasyTrain}) does; a batch still open then keeps its buffer for good (the loader makes a
+ * new one), so batches that are kept stay valid. Views of the features (arrays sharing their
+ * memory) should not outlive the batch; {@code duplicate()} copies.
+ *
+ * <p>A long run restarted from a checkpoint goes on where it stopped: save {@link #lastState()}
+ * with the checkpoint, and give it to {@link #resume} after the restart.
+ *
  * <pre>{@code
  * CutSampler sampler = new DynamicBucketingSampler(CutSource.manifest(cuts), SamplingOptions.maxDuration(200).shuffle(0), 10);
  * LhotseDataset dataset = LhotseDataset.builder(sampler, reader, CharVocabulary.fromSupervisions(source)).threads(4).build();
@@ -47,6 +60,9 @@ public final class LhotseDataset implements Dataset {
     private final int threads;
     private final int prefetch;
     private final FailurePolicy policy;
+    /** Where the next {@link #getData} starts, or {@code null} for its epoch's start. */
+    private SamplerState resumeFrom;
+    private SamplerState lastState;
 
     private LhotseDataset(Builder b) {
         this.sampler = b.sampler;
@@ -120,15 +136,39 @@ public final class LhotseDataset implements Dataset {
     public void prepare(Progress progress) {}
 
     /**
-     * The next epoch's batches (each iteration of the result gives that epoch again). An epoch
-     * that is left before its end should be closed ({@link Epoch#close()}) to stop its loader.
+     * The next epoch's batches (each iteration of the result gives that epoch again), or after
+     * {@link #resume}, the rest of the epoch resumed. An epoch that is left before its end should
+     * be closed ({@link Epoch#close()}) to stop its loader.
+     *
+     * @throws IllegalArgumentException from the iterator, if the state given to {@link #resume} is
+     *     not this sampler's
      */
     @Override
     public Iterable<Batch> getData(NDManager manager) {
         Objects.requireNonNull(manager, "manager");
-        int epoch = sampler.epoch();
+        SamplerState from = resumeFrom;
+        resumeFrom = null;
+        int epoch = from != null ? from.epoch() : sampler.epoch();
         sampler.setEpoch(epoch + 1);
-        return () -> new Epoch(manager, epoch);
+        return () -> new Epoch(manager, epoch, from);
+    }
+
+    /**
+     * The sampler's state after the batch last delivered (or failed) by any epoch of this dataset,
+     * or {@code null} before the first: save it with a checkpoint once that batch is trained on.
+     * Its count is also each batch's {@link Batch#getProgress()}: the batches of its epoch done with it.
+     */
+    public SamplerState lastState() {
+        return lastState;
+    }
+
+    /**
+     * Makes the next {@link #getData} continue {@code state}'s epoch after the batches it says are
+     * done, with the batches that were still to come ({@link CutSampler#resume}); the epochs after
+     * it follow as usual. For a run restarted from a checkpoint that saved {@link #lastState()}.
+     */
+    public void resume(SamplerState state) {
+        this.resumeFrom = Objects.requireNonNull(state, "state");
     }
 
     /** DJL's executor is not used: the {@link BatchLoader}'s own threads load the batches. */
@@ -140,14 +180,20 @@ public final class LhotseDataset implements Dataset {
     /** One epoch of DJL batches; closes its loader when done. */
     public final class Epoch implements Iterator<Batch>, AutoCloseable {
         private final NDManager manager;
+        private final int epoch;
+        /** Batches of the epoch done before this pass started (when resumed). */
+        private final long resumedAfter;
         private final BatchLoader loader;
-        private long delivered;
+        /** The manager of the batch last delivered, until the loader moves on. */
+        private NDManager lastBatch;
         private boolean done;
 
-        private Epoch(NDManager manager, int epoch) {
+        private Epoch(NDManager manager, int epoch, SamplerState from) {
             this.manager = manager;
+            this.epoch = epoch;
+            this.resumedAfter = from != null ? from.batches() : 0;
             this.loader = BatchLoader.builder(reader).threads(threads).prefetch(prefetch).onFailure(policy)
-                    .open(sampler.batches(epoch));
+                    .directBuffers().open(from != null ? sampler.resume(from) : sampler.batches(epoch));
         }
 
         @Override
@@ -155,7 +201,20 @@ public final class LhotseDataset implements Dataset {
             if (done) {
                 return false;
             }
-            if (!loader.hasNext()) {
+            if (lastBatch != null && lastBatch.isOpen()) {
+                // the caller still holds the batch, whose features share the loader's buffer: keep it out of reuse
+                loader.keepLast();
+            }
+            lastBatch = null;
+            boolean more;
+            try {
+                more = loader.hasNext();
+            } catch (FeatureLoadException e) {
+                // a batch that failed is done too: a run resumed from here goes on after it
+                lastState = state();
+                throw e;
+            }
+            if (!more) {
                 done = true;
                 loader.close();
             }
@@ -193,7 +252,8 @@ public final class LhotseDataset implements Dataset {
             }
             NDManager batchManager = manager.newSubManager();
             try {
-                NDArray features = batchManager.create(b.featureBuffer(), new Shape(b.size(), b.frames(), b.numFeatures()));
+                NDArray features = batchManager.create(b.featureBytes(), new Shape(b.size(), b.frames(), b.numFeatures()),
+                        DataType.FLOAT32);
                 features.setName("features");
                 NDArray lengths = batchManager.create(b.lengths());
                 lengths.setName("lengths");
@@ -201,13 +261,19 @@ public final class LhotseDataset implements Dataset {
                 labelArray.setName("labels");
                 NDArray labelLengthArray = batchManager.create(labelLengths);
                 labelLengthArray.setName("labelLengths");
-                delivered++;
+                lastBatch = batchManager;
+                lastState = state();
                 return new Batch(batchManager, new NDList(features, lengths), new NDList(labelArray, labelLengthArray),
-                        b.size(), null, null, delivered, 0, b.cutIds());
+                        b.size(), null, null, lastState.batches(), 0, b.cutIds());
             } catch (RuntimeException e) {
                 batchManager.close();
                 throw e;
             }
+        }
+
+        /** The sampler's state after the batches of this epoch done so far. */
+        private SamplerState state() {
+            return new SamplerState(sampler.options().seed(), epoch, resumedAfter + loader.batchesDone());
         }
 
         /** The row's supervision texts in order, joined by a space. */

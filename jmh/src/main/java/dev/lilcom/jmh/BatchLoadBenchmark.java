@@ -66,6 +66,10 @@ public class BatchLoadBenchmark {
     @Param({"30"})
     public double maxDuration;
 
+    /** Whether batches go to direct buffers (for native frameworks) rather than heap arrays. */
+    @Param({"false"})
+    public boolean direct;
+
     /** A codec name for {@link Lilcom#codec(String)}. */
     @Param({"scalar"})
     public String codec;
@@ -87,7 +91,8 @@ public class BatchLoadBenchmark {
         CutSampler sampler = buckets == 0 ? new SimpleCutSampler(source, options)
                 : new DynamicBucketingSampler(source, options, buckets);
         reader = new FeatureReader(Lilcom.codec(codec));
-        loader = BatchLoader.builder(reader).threads(threads).onFailure(FailurePolicy.FAIL_BATCH).open(epochs(sampler));
+        BatchLoader.Builder builder = BatchLoader.builder(reader).threads(threads).onFailure(FailurePolicy.FAIL_BATCH);
+        loader = (direct ? builder.directBuffers() : builder).open(epochs(sampler));
     }
 
     /** The sampler's epochs, one after the other, without end. */

@@ -28,7 +28,7 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
     private static final AtomicInteger LOADERS = new AtomicInteger();
 
     private final FeatureReader reader;
-    private final ReadAhead<MonoCut, LoadedCut> ahead;
+    private final ReadAhead<MonoCut, LoadedCut, float[]> ahead;
 
     private FeatureLoader(Builder b, Iterator<MonoCut> cuts) {
         this.reader = b.reader;
@@ -129,10 +129,11 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
         } catch (RuntimeException e) {
             throw new FeatureLoadException(cut.id(), String.valueOf(e), e);
         }
-        float[] out = ahead.spare(read.size());
+        int size = read.size();
+        float[] out = ahead.spare(spare -> spare.length >= size);
         if (out == null) {
             // a spare too small for this cut was dropped: the pool drifts to the largest cuts' size
-            out = new float[read.size()];
+            out = new float[size];
         }
         try {
             reader.decode(cut.id(), read, out, 0);

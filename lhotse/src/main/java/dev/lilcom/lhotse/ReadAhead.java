@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The ordered read-ahead pipeline under {@link FeatureLoader} and the dataset package's
@@ -25,8 +26,9 @@ import java.util.function.Function;
  *
  * @param <T> an item of the stream
  * @param <R> the result of the work on one item
+ * @param <B> a reusable buffer a result lives in
  */
-public final class ReadAhead<T, R> implements AutoCloseable {
+public final class ReadAhead<T, R, B> implements AutoCloseable {
     private final Iterator<? extends T> source;
     private final Function<? super T, ? extends R> work;
     private final BiFunction<? super T, Throwable, RuntimeException> checkedFailure;
@@ -36,8 +38,8 @@ public final class ReadAhead<T, R> implements AutoCloseable {
     private final ExecutorService workers;
     private final ArrayDeque<Pending<T, R>> pending = new ArrayDeque<>();
     /** Spare buffers when the consumer lets them be reused; {@code null} otherwise. */
-    private final ConcurrentLinkedQueue<float[]> spare;
-    private float[] lent;
+    private final ConcurrentLinkedQueue<B> spare;
+    private B lent;
     private boolean sourceDone;
     private boolean closed;
 
@@ -137,10 +139,15 @@ public final class ReadAhead<T, R> implements AutoCloseable {
      * Records the buffer lent to the consumer with the result just taken; {@link #recycle()} makes
      * it a spare. Ignored without buffer reuse.
      */
-    public void lend(float[] buffer) {
+    public void lend(B buffer) {
         if (spare != null) {
             lent = buffer;
         }
+    }
+
+    /** Leaves the buffer last lent with the consumer: it never becomes a spare. */
+    public void keepLent() {
+        lent = null;
     }
 
     /** Makes the buffer last lent a spare: the consumer has moved on. */
@@ -151,11 +158,14 @@ public final class ReadAhead<T, R> implements AutoCloseable {
         }
     }
 
-    /** A spare buffer of at least {@code size} floats, or {@code null}; a smaller spare taken is dropped. */
-    public float[] spare(int size) {
+    /**
+     * A spare buffer for which {@code fits} holds, or {@code null}; a spare taken that does not fit
+     * is dropped (buffers that vary in size drift to the largest).
+     */
+    public B spare(Predicate<? super B> fits) {
         if (spare != null) {
-            float[] reused = spare.poll();
-            if (reused != null && reused.length >= size) {
+            B reused = spare.poll();
+            if (reused != null && fits.test(reused)) {
                 return reused;
             }
         }
@@ -163,7 +173,7 @@ public final class ReadAhead<T, R> implements AutoCloseable {
     }
 
     /** Makes {@code buffer}, taken but not handed on, a spare; ignores {@code null} and no buffer reuse. */
-    public void giveBack(float[] buffer) {
+    public void giveBack(B buffer) {
         if (spare != null && buffer != null) {
             spare.add(buffer);
         }

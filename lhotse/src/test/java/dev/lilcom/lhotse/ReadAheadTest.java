@@ -34,7 +34,7 @@ class ReadAheadTest {
         }
     }
 
-    private static <T> ReadAhead<T, Integer> readAhead(Iterator<T> source, Function<T, Integer> work,
+    private static <T> ReadAhead<T, Integer, float[]> readAhead(Iterator<T> source, Function<T, Integer> work,
             boolean reuse) {
         return new ReadAhead<>("test-read-ahead", 3, 4, source, work,
                 (item, failure) -> new IllegalArgumentException("item " + item, failure), reuse, "item", "the items");
@@ -43,7 +43,7 @@ class ReadAheadTest {
     @Test
     void takesResultsInStreamOrderAndStaysWithinTheWindow() {
         Counting source = new Counting(50);
-        try (ReadAhead<Integer, Integer> ahead = readAhead(source, i -> i * i, false)) {
+        try (ReadAhead<Integer, Integer, float[]> ahead = readAhead(source, i -> i * i, false)) {
             for (int i = 0; i < 50; i++) {
                 ahead.fill();
                 assertEquals(Math.min(i + 4, 50), source.taken.get(), "items taken before result " + i);
@@ -57,7 +57,7 @@ class ReadAheadTest {
     @Test
     void aCheckedFailureGoesThroughTheGivenException() {
         IOException cause = new IOException("disk");
-        try (ReadAhead<Integer, Integer> ahead = readAhead(new Counting(1), i -> sneakyThrow(cause), false)) {
+        try (ReadAhead<Integer, Integer, float[]> ahead = readAhead(new Counting(1), i -> sneakyThrow(cause), false)) {
             ahead.fill();
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ahead::take);
             assertEquals("item 0", e.getMessage());
@@ -68,19 +68,19 @@ class ReadAheadTest {
     @Test
     void aLentBufferBecomesASpareOnlyWithReuse() {
         float[] buffer = new float[8];
-        try (ReadAhead<Integer, Integer> ahead = readAhead(IntStream.range(0, 0).iterator(), i -> i, true)) {
+        try (ReadAhead<Integer, Integer, float[]> ahead = readAhead(IntStream.range(0, 0).iterator(), i -> i, true)) {
             ahead.lend(buffer);
-            assertNull(ahead.spare(1), "lent, not yet recycled");
+            assertNull(ahead.spare(b -> b.length >= 1), "lent, not yet recycled");
             ahead.recycle();
-            assertNull(ahead.spare(9), "too small: dropped");
+            assertNull(ahead.spare(b -> b.length >= 9), "too small: dropped");
             ahead.giveBack(buffer);
-            assertSame(buffer, ahead.spare(8));
+            assertSame(buffer, ahead.spare(b -> b.length >= 8));
         }
-        try (ReadAhead<Integer, Integer> ahead = readAhead(IntStream.range(0, 0).iterator(), i -> i, false)) {
+        try (ReadAhead<Integer, Integer, float[]> ahead = readAhead(IntStream.range(0, 0).iterator(), i -> i, false)) {
             ahead.lend(buffer);
             ahead.recycle();
             ahead.giveBack(buffer);
-            assertNull(ahead.spare(1));
+            assertNull(ahead.spare(b -> b.length >= 1));
         }
     }
 

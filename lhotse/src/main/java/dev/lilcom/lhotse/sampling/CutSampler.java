@@ -69,11 +69,40 @@ public abstract sealed class CutSampler implements Iterable<List<Cut>>
         try {
             // the same (seed, epoch) always gives the same stream; mixing keeps nearby seeds apart
             SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + epoch);
-            return new Batches(cuts, batches(cuts, random), options);
+            return new Batches(cuts, batches(cuts, random), options, epoch);
         } catch (RuntimeException e) {
             closeQuietly(cuts, e);
             throw e;
         }
+    }
+
+    /**
+     * The batches of {@code state}'s epoch that come after the {@code state.batches()} done: the
+     * epoch is drawn again from its start and the batches done are skipped (the manifest is read
+     * up to there; no features are loaded). Leaves {@link #epoch()} as it is.
+     *
+     * @throws IllegalArgumentException if the state is of a sampler with another seed, or says
+     *     more batches are done than the epoch has (another source or other options)
+     */
+    public Batches resume(SamplerState state) {
+        if (state.seed() != options.seed()) {
+            throw new IllegalArgumentException("the state is of a sampler seeded with " + state.seed()
+                    + "; this one is seeded with " + options.seed());
+        }
+        Batches batches = batches(state.epoch());
+        try {
+            for (long done = 0; done < state.batches(); done++) {
+                if (!batches.hasNext()) {
+                    throw new IllegalArgumentException("epoch " + state.epoch() + " has " + done + " batches here, but the "
+                            + "state says " + state.batches() + " are done: it is of another source or other options");
+                }
+                batches.next();
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(batches, e);
+            throw e;
+        }
+        return batches;
     }
 
     /** Opens the source for a sampler's own use (the bins estimate), outside any epoch. */
@@ -112,13 +141,25 @@ public abstract sealed class CutSampler implements Iterable<List<Cut>>
         private final Iterator<Cut> cuts;
         private final Iterator<List<Cut>> all;
         private final SamplingOptions options;
+        private final int epoch;
+        private long drawn;
         private List<Cut> next;
         private boolean done;
 
-        Batches(Iterator<Cut> cuts, Iterator<List<Cut>> all, SamplingOptions options) {
+        Batches(Iterator<Cut> cuts, Iterator<List<Cut>> all, SamplingOptions options, int epoch) {
             this.cuts = cuts;
             this.all = all;
             this.options = options;
+            this.epoch = epoch;
+        }
+
+        /**
+         * The state after the batches {@link #next()} has returned (those skipped by
+         * {@link CutSampler#resume} included). A loader draws batches ahead of training: save
+         * its count of batches done instead ({@code BatchLoader.batchesDone()}).
+         */
+        public SamplerState state() {
+            return new SamplerState(options.seed(), epoch, drawn);
         }
 
         @Override
@@ -140,6 +181,7 @@ public abstract sealed class CutSampler implements Iterable<List<Cut>>
             }
             List<Cut> result = next;
             next = null;
+            drawn++;
             return result;
         }
 

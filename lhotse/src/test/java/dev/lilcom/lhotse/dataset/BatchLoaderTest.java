@@ -204,6 +204,80 @@ class BatchLoaderTest {
         assertTrue(single.size() > 5);
     }
 
+    @Test
+    void prefetchKeepsThatManyBatchesDrawnAheadOfTheConsumer() {
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        List<List<Cut>> batches = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batches.add(List.of(cuts.get(i % cuts.size())));
+        }
+        int[] drawn = {0};
+        java.util.Iterator<List<Cut>> sampled = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return drawn[0] < batches.size();
+            }
+
+            @Override
+            public List<Cut> next() {
+                return batches.get(drawn[0]++);
+            }
+        };
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).prefetch(3).open(sampled)) {
+            assertEquals(0, drawn[0], "nothing is drawn before the first batch is asked for");
+            for (int taken = 1; taken <= batches.size(); taken++) {
+                loader.next();
+                // handed to workers: the batch taken and the three after it
+                assertEquals(Math.min(batches.size(), taken + 3), drawn[0], "after batch " + taken);
+            }
+            assertFalse(loader.hasNext());
+        }
+    }
+
+    @Test
+    void batchesDoneCountsTheBatchesBehindTheConsumer() {
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        List<List<Cut>> batches = List.of(List.of(cuts.get(0)), List.of(missingArchive(cuts.get(1))), List.of(cuts.get(2)));
+        try (BatchLoader loader = loader(batches, 2, FailurePolicy.SKIP_CUT)) {
+            assertEquals(0, loader.batchesDone());
+            loader.next();
+            assertEquals(1, loader.batchesDone());
+            assertTrue(loader.hasNext());
+            assertEquals(2, loader.batchesDone(), "the batch left out whole is done; the one ready is not yet");
+            loader.next();
+            assertEquals(3, loader.batchesDone());
+        }
+        try (BatchLoader loader = loader(batches, 2, FailurePolicy.FAIL_BATCH)) {
+            loader.next();
+            assertThrows(FeatureLoadException.class, loader::next);
+            assertEquals(2, loader.batchesDone(), "a failed batch is done");
+            loader.next();
+            assertEquals(3, loader.batchesDone());
+        }
+    }
+
+    @Test
+    void aRunResumedFromItsLoadersCountGetsTheBatchesStillToCome() {
+        DynamicBucketingSampler sampler = manyBatches();
+        List<List<String>> all = new ArrayList<>();
+        try (BatchLoader loader = BatchLoader.builder(reader).open(sampler.batches(2))) {
+            loader.forEachRemaining(b -> all.add(b.cutIds()));
+        }
+        dev.lilcom.lhotse.sampling.SamplerState state;
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).prefetch(4).open(sampler.batches(2))) {
+            for (int i = 0; i < 3; i++) {
+                loader.next();
+            }
+            // the loader has drawn batches ahead; the state counts only those trained on
+            state = new dev.lilcom.lhotse.sampling.SamplerState(sampler.options().seed(), 2, loader.batchesDone());
+        }
+        List<List<String>> rest = new ArrayList<>();
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).open(manyBatches().resume(state))) {
+            loader.forEachRemaining(b -> rest.add(b.cutIds()));
+        }
+        assertEquals(all.subList(3, all.size()), rest);
+    }
+
     /** Each batch as text with a checksum of its tensor; at most {@code buffers} feature arrays in use. */
     private static List<String> describe(BatchLoader loader, int buffers) {
         List<String> out = new ArrayList<>();
@@ -217,6 +291,127 @@ class BatchLoaderTest {
             }
         }
         assertTrue(arrays.size() <= buffers, arrays.size() + " feature arrays");
+        return out;
+    }
+
+    /** 12 copies of the chunky corpus's 80-wide cuts, bucketed and shuffled: batches of many shapes. */
+    private static DynamicBucketingSampler manyBatches() {
+        List<Cut> cuts = new ArrayList<>(Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"));
+        cuts.removeIf(c -> c.numFeatures() != 80);
+        List<Cut> many = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            for (Cut c : cuts) {
+                MonoCut m = (MonoCut) c;
+                many.add(new MonoCut(c.id() + "-" + i, c.start(), c.duration(), m.channel(), m.features(), m.recordingId(),
+                        List.of(new Supervision(c.id() + "-" + i + "-sup", m.recordingId(), 0.25, 1.0, 0, "text " + i,
+                                null, null))));
+            }
+        }
+        return new DynamicBucketingSampler(CutSource.of(many), SamplingOptions.maxDuration(20).shuffle(1), 3);
+    }
+
+    @Test
+    void directBuffersHoldTheHeapBatchesBitForBit() {
+        DynamicBucketingSampler sampler = manyBatches();
+        List<FeatureBatch> heap = new ArrayList<>();
+        List<float[]> heapTensors = new ArrayList<>();
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).open(sampler.iterator())) {
+            loader.forEachRemaining(b -> {
+                heap.add(b);
+                heapTensors.add(tensor(b));
+            });
+        }
+        Map<java.nio.ByteBuffer, Boolean> buffers = new IdentityHashMap<>();
+        int i = 0;
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).prefetch(3).directBuffers().open(sampler.iterator())) {
+            while (loader.hasNext()) {
+                FeatureBatch direct = loader.next();
+                FeatureBatch expected = heap.get(i);
+                assertTrue(direct.isDirect() && !expected.isDirect());
+                assertEquals(expected.cutIds(), direct.cutIds());
+                assertArrayEquals(expected.lengths(), direct.lengths());
+                assertEquals(expected.supervisions(), direct.supervisions());
+                java.nio.ByteBuffer bytes = direct.featureBytes();
+                assertTrue(bytes.isDirect());
+                assertEquals(java.nio.ByteOrder.nativeOrder(), bytes.order());
+                assertEquals(4L * direct.size() * direct.frames() * direct.numFeatures(), bytes.remaining());
+                float[] fromBytes = new float[bytes.remaining() / 4];
+                bytes.asFloatBuffer().get(fromBytes);
+                assertArrayEquals(bits(heapTensors.get(i)), bits(fromBytes), "batch " + i);
+                assertArrayEquals(bits(heapTensors.get(i)), bits(tensor(direct)), "batch " + i + ", featureBuffer()");
+                int last = direct.size() - 1;
+                for (int f = direct.lengths()[last]; f < direct.frames(); f++) {
+                    assertEquals(FeatureBatch.PADDING, direct.get(last, f, 0), "padding");
+                }
+                assertThrows(IllegalStateException.class, direct::features);
+                assertThrows(IllegalStateException.class, expected::featureBytes);
+                buffers.put(direct.directBuffer(), true);
+                i++;
+            }
+        }
+        assertEquals(heap.size(), i);
+        assertTrue(i > 5);
+        assertTrue(buffers.size() <= 4, buffers.size() + " direct buffers for prefetch 3");
+    }
+
+    @Test
+    void keepLastKeepsABatchValidAfterTheLoaderMovesOn() {
+        DynamicBucketingSampler sampler = manyBatches();
+        List<float[]> expected = new ArrayList<>();
+        try (BatchLoader loader = BatchLoader.builder(reader).open(sampler.iterator())) {
+            loader.forEachRemaining(b -> expected.add(tensor(b)));
+        }
+        for (boolean direct : List.of(false, true)) {
+            BatchLoader.Builder builder = BatchLoader.builder(reader).threads(2).prefetch(1);
+            List<FeatureBatch> kept = new ArrayList<>();
+            try (BatchLoader loader = (direct ? builder.directBuffers() : builder).open(sampler.iterator())) {
+                while (loader.hasNext()) {
+                    kept.add(loader.next());
+                    loader.keepLast();
+                }
+            }
+            assertEquals(expected.size(), kept.size());
+            for (int i = 0; i < kept.size(); i++) {
+                assertArrayEquals(bits(expected.get(i)), bits(tensor(kept.get(i))), "batch " + i + ", direct " + direct);
+            }
+        }
+    }
+
+    @Test
+    void directBuffersKeepTheFailurePolicies() {
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        Cut missing = missingArchive(cuts.get(0));
+        List<List<Cut>> batches = List.of(List.of(missing, cuts.get(1), cuts.get(2)), List.of(cuts.get(3)));
+        FeatureBatch clean;
+        float[] cleanFeatures;
+        try (BatchLoader loader = loader(List.of(List.of(cuts.get(1), cuts.get(2))), 1, FailurePolicy.FAIL_BATCH)) {
+            clean = loader.next();
+            cleanFeatures = tensor(clean);
+        }
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).onFailure(FailurePolicy.SKIP_CUT).directBuffers()
+                .open(batches.iterator())) {
+            FeatureBatch batch = loader.next();
+            assertTrue(batch.isDirect());
+            assertEquals(clean.cutIds(), batch.cutIds());
+            assertArrayEquals(bits(cleanFeatures), bits(tensor(batch)));
+            assertEquals(List.of(missing.id()), batch.skipped().stream().map(FeatureLoadException::cutId).toList());
+            assertEquals(List.of(cuts.get(3).id()), loader.next().cutIds());
+            assertEquals(1, loader.skippedCuts());
+        }
+        try (BatchLoader loader = BatchLoader.builder(reader).threads(2).onFailure(FailurePolicy.FAIL_BATCH).directBuffers()
+                .open(batches.iterator())) {
+            FeatureLoadException e = assertThrows(FeatureLoadException.class, loader::next);
+            assertEquals(missing.id(), e.cutId());
+            assertEquals(List.of(cuts.get(3).id()), loader.next().cutIds());
+            assertFalse(loader.hasNext());
+        }
+    }
+
+    private static int[] bits(float[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Float.floatToRawIntBits(values[i]);
+        }
         return out;
     }
 

@@ -154,6 +154,33 @@ class SamplerPropertiesTest {
         assertEquals(expected, mine);
     }
 
+    @Property(tries = 100)
+    void resumingAfterAnyBatchGivesTheBatchesStillToCome(@ForAll Kind kind, @ForAll long seed,
+            @ForAll @IntRange(min = 4, max = 150) int count, @ForAll @IntRange(min = 1, max = 3) int worldSize,
+            @ForAll @IntRange(min = 0, max = 2) int rankChoice, @ForAll boolean shuffle, @ForAll boolean dropLast,
+            @ForAll @IntRange(min = 0, max = 3) int epoch, @ForAll @IntRange(min = 0, max = 1000) int stopChoice) {
+        List<Cut> cuts = corpus(seed, count);
+        SamplingOptions options = options(20, 0, shuffle, seed, dropLast).distributed(rankChoice % worldSize, worldSize);
+        CutSampler first = sampler(kind, cuts, options);
+        List<List<String>> all = ids(epoch(first, epoch));
+        int stop = stopChoice % (all.size() + 1);
+        SamplerState state;
+        try (CutSampler.Batches batches = first.batches(epoch)) {
+            for (int i = 0; i < stop; i++) {
+                batches.next();
+            }
+            state = batches.state();
+        }
+        assertEquals(new SamplerState(options.seed(), epoch, stop), state);
+        // a new sampler, as after a restart
+        List<List<String>> rest = new ArrayList<>();
+        try (CutSampler.Batches resumed = sampler(kind, cuts, options).resume(state)) {
+            resumed.forEachRemaining(b -> rest.add(b.stream().map(Cut::id).toList()));
+            assertEquals(new SamplerState(options.seed(), epoch, all.size()), resumed.state());
+        }
+        assertEquals(all.subList(stop, all.size()), rest);
+    }
+
     @Property(tries = 60)
     void theSameSeedAndEpochGiveTheSameBatches(@ForAll Kind kind, @ForAll long seed,
             @ForAll @IntRange(min = 4, max = 200) int count, @ForAll @IntRange(min = 0, max = 5) int epoch) {

@@ -2,13 +2,16 @@ package dev.lilcom.lhotse.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lilcom.lhotse.Cut;
 import dev.lilcom.lhotse.MonoCut;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Examples of lhotse's sampler behaviour, worked by hand. */
@@ -80,6 +83,75 @@ class SamplerTest {
             real += batch.stream().mapToDouble(Cut::duration).sum();
         }
         return 1 - real / padded;
+    }
+
+    /** 100,000 cuts of 1 to 7 s, made as they are read; {@code read} counts them. */
+    private static CutSource counting(AtomicInteger read) {
+        return () -> new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < 100_000;
+            }
+
+            @Override
+            public Cut next() {
+                read.incrementAndGet();
+                i++;
+                return cut("c" + i, 1 + i % 7);
+            }
+        };
+    }
+
+    @Test
+    void samplersReadTheirSourceAsTheyGo() {
+        AtomicInteger read = new AtomicInteger();
+        SamplingOptions options = SamplingOptions.maxDuration(30);
+        List<Cut> first = new SimpleCutSampler(counting(read), options).iterator().next();
+        assertTrue(read.get() <= first.size() + 1, read + " cuts read for a first batch of " + first.size());
+
+        read.set(0);
+        first = new SimpleCutSampler(counting(read), options.shuffle(1), 500).iterator().next();
+        assertTrue(read.get() >= 500 && read.get() <= 500 + first.size() + 1, read + " cuts read through a buffer of 500");
+
+        read.set(0);
+        DynamicBucketingSampler bucketing = new DynamicBucketingSampler(counting(read), options.shuffle(1), 4, 1000, 300);
+        assertEquals(1000, read.get(), "the bins are estimated from the first 1000 cuts");
+        read.set(0);
+        first = bucketing.iterator().next();
+        assertTrue(read.get() <= 300 + first.size(), read + " cuts read through buckets of 300");
+    }
+
+    @Test
+    void bucketingEstimatesItsBinsFromTheFirstCutsAndShufflesPerEpoch() {
+        List<Cut> cuts = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            cuts.add(cut("c" + i, i < 100 ? 1 + i / 100.0 : 10 + i / 40.0));
+        }
+        DynamicBucketingSampler sampler = new DynamicBucketingSampler(CutSource.of(cuts),
+                SamplingOptions.maxDuration(40).shuffle(9), 4, 100, 50);
+        for (double bin : sampler.durationBins()) {
+            assertTrue(bin < 2, "bins from the first 100 cuts (1-2 s) only: " + bin);
+        }
+        List<List<String>> epoch0 = ids(sampler);
+        assertEquals(epoch0, ids(sampler));
+        sampler.setEpoch(1);
+        assertNotEquals(epoch0, ids(sampler));
+    }
+
+    @Test
+    void aStateOfAnotherSamplerIsRefused() {
+        List<Cut> cuts = SamplerPropertiesTest.corpus(3, 50);
+        SimpleCutSampler sampler = new SimpleCutSampler(CutSource.of(cuts), SamplingOptions.maxDuration(30).shuffle(3));
+        int batches = ids(sampler).size();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sampler.resume(new SamplerState(4, 0, 1)));
+        assertTrue(e.getMessage().contains("seeded with 4; this one is seeded with 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> sampler.resume(new SamplerState(3, 0, batches + 1)));
+        assertTrue(e.getMessage().contains("has " + batches + " batches here"), e.getMessage());
+        assertFalse(sampler.resume(new SamplerState(3, 0, batches)).hasNext(), "an epoch done has nothing left");
+        assertThrows(IllegalArgumentException.class, () -> new SamplerState(3, -1, 0));
     }
 
     @Test
