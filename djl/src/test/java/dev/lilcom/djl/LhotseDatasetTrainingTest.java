@@ -15,9 +15,12 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -136,6 +139,47 @@ class LhotseDatasetTrainingTest {
         double last = (epochLosses.get(e - 1) + epochLosses.get(e - 2) + epochLosses.get(e - 3)) / 3;
         assertTrue(last < 0.6 * first, "loss " + first + " over the first 3 epochs, " + last + " over the last 3: "
                 + epochLosses);
+    }
+
+    /**
+     * The README's form: {@code EasyTrain.fit} drives the epochs itself (iterateDataset, trainBatch,
+     * step, close per batch); each of its passes must be one whole sampler epoch.
+     */
+    @Test
+    void easyTrainFitRunsWholeEpochs() throws Exception {
+        List<Cut> cuts = cuts();
+        CharVocabulary vocabulary = CharVocabulary.fromSupervisions(CutSource.of(cuts));
+        List<Integer> batchesPerEpoch = new ArrayList<>(List.of(0));
+        TrainingListener counter = new TrainingListenerAdapter() {
+            @Override
+            public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+                batchesPerEpoch.set(batchesPerEpoch.size() - 1, batchesPerEpoch.get(batchesPerEpoch.size() - 1) + 1);
+            }
+
+            @Override
+            public void onEpoch(Trainer trainer) {
+                batchesPerEpoch.add(0);
+            }
+        };
+        try (FeatureReader reader = new FeatureReader(); Model model = Model.newInstance("fit")) {
+            model.setBlock(new SequentialBlock()
+                    .add(new LambdaBlock(LhotseDatasetTrainingTest::meanOverFrames, "meanOverFrames"))
+                    .add(Linear.builder().setUnits(vocabulary.size() + 1).build()));
+            Loss loss = new Loss("meanSquare") {
+                @Override
+                public NDArray evaluate(NDList labels, NDList predictions) {
+                    return predictions.singletonOrThrow().square().mean();
+                }
+            };
+            LhotseDataset data = LhotseDataset.builder(new SimpleCutSampler(CutSource.of(cuts),
+                    SamplingOptions.maxCuts(2).shuffle(3)), reader, vocabulary).threads(2).build();
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).addTrainingListeners(counter))) {
+                trainer.initialize(new Shape(1, 10, 80), new Shape(1));
+                EasyTrain.fit(trainer, 3, data, null);
+            }
+        }
+        // 5 cuts, at most 2 a batch: 3 batches an epoch, 3 epochs (the last entry is after the last epoch)
+        assertEquals(List.of(3, 3, 3, 0), batchesPerEpoch);
     }
 
     /** Each row's mean feature vector over its real frames (padding left out): (B, T, F), (B) to (B, F). */

@@ -7,7 +7,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import dev.lilcom.lhotse.FeatureReader;
 import dev.lilcom.lhotse.sampling.CutSampler;
@@ -33,13 +32,8 @@ final class ReadmeExample {
                     .threads(4).build();
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(ctcLoss()))) {
                 trainer.initialize(new Shape(1, 100, 80), new Shape(1));    // features (B, T, F), lengths (B)
-                for (int epoch = 0; epoch < 10; epoch++) {                  // each pass is the sampler's next epoch
-                    for (Batch batch : trainer.iterateDataset(data)) {
-                        EasyTrain.trainBatch(trainer, batch);
-                        trainer.step();
-                        batch.close();
-                    }
-                }
+                // ten epochs, each the sampler's next: trainBatch, step and close on every batch
+                EasyTrain.fit(trainer, 10, data, null);
             }
         }
     }
