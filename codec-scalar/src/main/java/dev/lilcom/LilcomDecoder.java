@@ -262,7 +262,7 @@ public final class LilcomDecoder {
      *
      * <p>Blobs of at least 4,096 values are decoded four at a time, their serial bit-stream
      * parses interleaved in one loop ({@link StreamReader#next4}) so that their dependency chains
-     * overlap; the others one at a time. When a blob is invalid (or an argument does not fit), the
+     * overlap, two left over ({@link StreamReader#next2}) two at a time; the others one at a time. When a blob is invalid (or an argument does not fit), the
      * set is decoded again one blob after another from the first, which gives the outcome above.
      * A set whose outputs overlap, or of more than 256 blobs, is decoded one blob after another.
      *
@@ -278,7 +278,7 @@ public final class LilcomDecoder {
         if (rows != null) {
             checkSetArgument(rows.length, count, "rows");
         }
-        if (count >= TOGETHER && count <= MAX_TOGETHER_SET && !outputsOverlap(count, blobs, blobOffsets, blobLengths,
+        if (count >= 2 && count <= MAX_TOGETHER_SET && !outputsOverlap(count, blobs, blobOffsets, blobLengths,
                 rows, outs, outOffsets)) {
             try {
                 return decodeTogether(count, blobs, blobOffsets, blobLengths, rows, outs, outOffsets);
@@ -360,11 +360,15 @@ public final class LilcomDecoder {
             group[members] = i;
             groupCount[members] = (int) n;
             if (++members == TOGETHER) {
-                decodeGroup(outs, outOffsets);
+                decodeGroup(TOGETHER, outs, outOffsets);
                 members = 0;
             }
         }
-        for (int k = 0; k < members; k++) {
+        if (members >= 2) {
+            // two of the one to three left over (a lhotse cut's chunks) still overlap their parses
+            decodeGroup(2, outs, outOffsets);
+        }
+        for (int k = members >= 2 ? 2 : 0; k < members; k++) {
             int i = group[k];
             decodeMember(i, blobs[i], blobOffsets[i], blobLengths[i], rows == null ? -1 : rows[i], outs[i],
                     outOffsets[i]);
@@ -373,13 +377,13 @@ public final class LilcomDecoder {
     }
 
     /**
-     * Decodes the four blobs in {@link #group}, their headers read: chunk by chunk as
-     * {@link #decodeData}, the four chunks' codes parsed together, then each reconstructed.
+     * Decodes the first {@code size} (2 or 4) blobs in {@link #group}, their headers read: chunk by
+     * chunk as {@link #decodeData}, the chunks' codes parsed together, then each reconstructed.
      */
-    private void decodeGroup(float[][] outs, int[] outOffsets) {
+    private void decodeGroup(int size, float[][] outs, int[] outOffsets) {
         int[] from = groupDone;
         int left = 0;
-        for (int k = 0; k < TOGETHER; k++) {
+        for (int k = 0; k < size; k++) {
             from[k] = 0;
             if (groupCodes[k] == null || groupCodes[k].length < CHUNK) {
                 groupCodes[k] = new int[CHUNK];
@@ -388,13 +392,17 @@ public final class LilcomDecoder {
         }
         int[] target = groupTarget;
         while (left > 0) {
-            for (int k = 0; k < TOGETHER; k++) {
+            for (int k = 0; k < size; k++) {
                 int d = headers[k].rowLength;
                 int chunk = d >= CHUNK ? CHUNK : (CHUNK / d) * d;
                 target[k] = Math.min(groupCount[k] - from[k], chunk);
             }
-            parseGroup(target);
-            for (int k = 0; k < TOGETHER; k++) {
+            if (size == TOGETHER) {
+                parseGroup(target);
+            } else {
+                parsePair(target);
+            }
+            for (int k = 0; k < size; k++) {
                 if (target[k] > 0) {
                     int i = group[k];
                     codec.reconstruct(headers[k], groupCodes[k], from[k], from[k] + target[k], outs[i], outOffsets[i]);
@@ -403,11 +411,31 @@ public final class LilcomDecoder {
                 }
             }
         }
-        for (int k = 0; k < TOGETHER; k++) {
+        for (int k = 0; k < size; k++) {
             if (groupCount[k] == headers[k].size) {
                 readers[k].finish();
             }
         }
+    }
+
+    /** {@link #parseGroup} for the first two streams. */
+    private void parsePair(int[] target) {
+        int[] c0 = groupCodes[0], c1 = groupCodes[1];
+        StreamReader r0 = readers[0], r1 = readers[1];
+        int d0 = 0, d1 = 0;
+        while (d0 < target[0] && d1 < target[1]) {
+            int m = Math.min(target[0] - d0, target[1] - d1);
+            int q = StreamReader.next2(r0, c0, d0, r1, c1, d1, m);
+            if (q == 0) {
+                q = Math.min(m, 16);
+                r0.next(c0, d0, q);
+                r1.next(c1, d1, q);
+            }
+            d0 += q;
+            d1 += q;
+        }
+        r0.next(c0, d0, target[0] - d0);
+        r1.next(c1, d1, target[1] - d1);
     }
 
     /** Parses {@code target[k]} codes of each stream into {@code groupCodes[k]}, together while all four can. */

@@ -448,6 +448,86 @@ public final class StreamReader {
         return i;
     }
 
+    /**
+     * {@link #next4} for two streams: where a set has two blobs left over after its fours (a
+     * lhotse cut's two or three chunks).
+     *
+     * @return the values each stream read: a multiple of 3, 0 when one of them cannot go on this way
+     */
+    public static int next2(StreamReader a, int[] oa, int ia, StreamReader b, int[] ob, int ib, int n) {
+        if (n < 3 || !a.fast() || !b.fast()) {
+            return 0;
+        }
+        final long[] control = CONTROL;
+        final byte[] ba = a.b;
+        int pa = a.start + (int) (a.bitPos >>> 3);
+        int ka = (int) a.bitPos & 7;
+        long xa = (long) LONG_LE.get(ba, pa) >>> ka;
+        int va = 8 - ka;
+        pa++;
+        int sa = (a.cur * 2 + (a.prev > a.cur ? 1 : 0)) << 2;
+        final int la = a.end - 8;
+        final byte[] bb = b.b;
+        int pb = b.start + (int) (b.bitPos >>> 3);
+        int kb = (int) b.bitPos & 7;
+        long xb = (long) LONG_LE.get(bb, pb) >>> kb;
+        int vb = 8 - kb;
+        pb++;
+        int sb = (b.cur * 2 + (b.prev > b.cur ? 1 : 0)) << 2;
+        final int lb = b.end - 8;
+        int i = 0;
+        long e;
+        int t;
+        while (n - i >= 3 && pa <= la && sa >= 24 && sa < 128 && pb <= lb && sb >= 24 && sb < 128) {
+            xa |= (long) LONG_LE.get(ba, pa) << va;
+            pa += (63 - va) >>> 3;
+            va |= 56;
+            xb |= (long) LONG_LE.get(bb, pb) << vb;
+            pb += (63 - vb) >>> 3;
+            vb |= 56;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i + 1] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i + 1] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i + 2] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i + 2] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            i += 3;
+        }
+        a.settle(pa, va, sa);
+        b.settle(pb, vb, sb);
+        return i;
+    }
+
     /** Stores the state {@link #next4} kept in registers: next byte to load, bits buffered, state. */
     private void settle(int pos, int avail, int state) {
         bitPos = 8L * (pos - start) - avail;
