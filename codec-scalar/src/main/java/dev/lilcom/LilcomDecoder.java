@@ -38,6 +38,28 @@ public final class LilcomDecoder {
     private int[] codes = new int[0];
     private byte[] blobScratch = new byte[0];
     private float[] floatScratch = new float[0];
+    /** Blobs whose parses {@link #decompressAll} interleaves: {@link StreamReader#next4} takes four. */
+    private static final int TOGETHER = 4;
+    /**
+     * Blobs of fewer values decode alone within a set: interleaving pays per value, and a short
+     * stream would leave the others to finish alone anyway.
+     */
+    private static final int MIN_TOGETHER_VALUES = 4096;
+    /** Above this many blobs a set decodes one blob after another (its overlap check is quadratic). */
+    private static final int MAX_TOGETHER_SET = 256;
+    /** The interleaved path's own readers, headers and codes, one per stream. */
+    private final StreamReader[] readers = new StreamReader[TOGETHER];
+    private final Header[] headers = new Header[TOGETHER];
+    private final int[][] groupCodes = new int[TOGETHER][];
+    private final int[] group = new int[TOGETHER];
+    private final int[] groupCount = new int[TOGETHER];
+    private final int[] groupDone = new int[TOGETHER];
+    private final int[] groupTarget = new int[TOGETHER];
+    /** The whole-blob form's set, as the general form takes it. */
+    private int[] zeros = new int[0];
+    private int[] lengths = new int[0];
+    private float[][] sameOut = new float[0][];
+    private long[] ends = new long[0];
 
     /** A decoder on the best codec available ({@link Lilcom#codec()}). */
     public LilcomDecoder() {
@@ -183,12 +205,22 @@ public final class LilcomDecoder {
      * @return the number of floats written, all blobs together
      */
     public int decompressAll(byte[][] blobs, float[] out, int[] outOffsets) {
-        checkSetArgument(outOffsets.length, blobs.length, "outOffsets");
-        int total = 0;
-        for (int i = 0; i < blobs.length; i++) {
-            total += decodeMember(i, blobs[i], 0, blobs[i].length, -1, out, outOffsets[i]);
+        int count = blobs.length;
+        checkSetArgument(outOffsets.length, count, "outOffsets");
+        if (zeros.length < count) {
+            zeros = new int[count];
+            lengths = new int[count];
+            sameOut = new float[count][];
         }
-        return total;
+        for (int i = 0; i < count; i++) {
+            lengths[i] = blobs[i].length;
+            sameOut[i] = out;
+        }
+        try {
+            return decompressAll(count, blobs, zeros, lengths, null, sameOut, outOffsets);
+        } finally {
+            java.util.Arrays.fill(sameOut, 0, count, null);
+        }
     }
 
     /**
@@ -228,9 +260,11 @@ public final class LilcomDecoder {
      * the output ranges of blob i and of the blobs after it hold unspecified values. When several
      * blobs are invalid, the exception is the one of the lowest index.
      *
-     * <p>The blobs are decoded one after another. Decoding several at once, with their serial
-     * bit-stream parses interleaved in one loop, was measured and did not pay (BENCHMARKS.md):
-     * the parse is bound by its instruction count, not by its dependency chain.
+     * <p>Blobs of at least 4,096 values are decoded four at a time, their serial bit-stream
+     * parses interleaved in one loop ({@link StreamReader#next4}) so that their dependency chains
+     * overlap, two left over ({@link StreamReader#next2}) two at a time; the others one at a time. When a blob is invalid (or an argument does not fit), the
+     * set is decoded again one blob after another from the first, which gives the outcome above.
+     * A set whose outputs overlap, or of more than 256 blobs, is decoded one blob after another.
      *
      * @return the number of floats written, all blobs together
      */
@@ -244,12 +278,191 @@ public final class LilcomDecoder {
         if (rows != null) {
             checkSetArgument(rows.length, count, "rows");
         }
+        if (count >= 2 && count <= MAX_TOGETHER_SET && !outputsOverlap(count, blobs, blobOffsets, blobLengths,
+                rows, outs, outOffsets)) {
+            try {
+                return decodeTogether(count, blobs, blobOffsets, blobLengths, rows, outs, outOffsets);
+            } catch (RuntimeException e) {
+                // fall through: one blob after another gives each blob's own outcome, in index order
+            }
+        }
         int total = 0;
         for (int i = 0; i < count; i++) {
             total += decodeMember(i, blobs[i], blobOffsets[i], blobLengths[i], rows == null ? -1 : rows[i], outs[i],
                     outOffsets[i]);
         }
         return total;
+    }
+
+    /**
+     * Whether two blobs' outputs could overlap in one array (then only index order gives the
+     * floats the contract promises). Reads each header for its size; a blob whose header cannot be
+     * read counts as overlapping, so that the set decodes one blob after another.
+     */
+    private boolean outputsOverlap(int count, byte[][] blobs, int[] blobOffsets, int[] blobLengths, int[] rows,
+            float[][] outs, int[] outOffsets) {
+        long[] ends = this.ends.length >= count ? this.ends : (this.ends = new long[count]);
+        try {
+            for (int i = 0; i < count; i++) {
+                Objects.checkFromIndexSize(blobOffsets[i], blobLengths[i], blobs[i].length);
+                readHeader(blobs[i], blobOffsets[i], blobLengths[i]);
+                long size = rows == null ? header.size : (long) Math.max(rows[i], 0) * header.strides[0];
+                ends[i] = outOffsets[i] + size;
+            }
+        } catch (RuntimeException e) {
+            return true;
+        }
+        for (int i = 0; i < count; i++) {
+            for (int j = i + 1; j < count; j++) {
+                if (outs[i] == outs[j] && outOffsets[i] < ends[j] && outOffsets[j] < ends[i]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link #decompressAll(int, byte[][], int[], int[], int[], float[][], int[])} with the parses
+     * of large blobs interleaved four at a time; throws at the first problem, leaving the caller
+     * to decode the set again one blob after another.
+     */
+    private int decodeTogether(int count, byte[][] blobs, int[] blobOffsets, int[] blobLengths, int[] rows,
+            float[][] outs, int[] outOffsets) {
+        int total = 0;
+        int members = 0;
+        for (int i = 0; i < count; i++) {
+            int r = rows == null ? -1 : rows[i];
+            Objects.checkFromIndexSize(blobOffsets[i], blobLengths[i], blobs[i].length);
+            Objects.checkIndex(outOffsets[i], outs[i].length + 1);
+            if (headers[members] == null) {
+                headers[members] = new Header();
+                readers[members] = new StreamReader();
+            }
+            Header h = headers[members];
+            StreamReader in = readers[members];
+            checkContainer(blobs[i], blobOffsets[i], blobLengths[i]);
+            in.start(blobs[i], blobOffsets[i], blobLengths[i]);
+            h.read(in);
+            h.checkSize(Shape.MAX_ELEMENTS, in.byteOffset());
+            if (r > h.dims[0]) {
+                throw new IllegalArgumentException("rows past the blob");
+            }
+            long n = r < 0 ? h.size : (long) r * h.strides[0];
+            if (n > outs[i].length - outOffsets[i]) {
+                throw new IllegalArgumentException("no room");
+            }
+            total += (int) n;
+            if (n < MIN_TOGETHER_VALUES) {
+                decodeMember(i, blobs[i], blobOffsets[i], blobLengths[i], r, outs[i], outOffsets[i]);
+                continue;
+            }
+            group[members] = i;
+            groupCount[members] = (int) n;
+            if (++members == TOGETHER) {
+                decodeGroup(TOGETHER, outs, outOffsets);
+                members = 0;
+            }
+        }
+        if (members >= 2) {
+            // two of the one to three left over (a lhotse cut's chunks) still overlap their parses
+            decodeGroup(2, outs, outOffsets);
+        }
+        for (int k = members >= 2 ? 2 : 0; k < members; k++) {
+            int i = group[k];
+            decodeMember(i, blobs[i], blobOffsets[i], blobLengths[i], rows == null ? -1 : rows[i], outs[i],
+                    outOffsets[i]);
+        }
+        return total;
+    }
+
+    /**
+     * Decodes the first {@code size} (2 or 4) blobs in {@link #group}, their headers read: chunk by
+     * chunk as {@link #decodeData}, the chunks' codes parsed together, then each reconstructed.
+     */
+    private void decodeGroup(int size, float[][] outs, int[] outOffsets) {
+        int[] from = groupDone;
+        int left = 0;
+        for (int k = 0; k < size; k++) {
+            from[k] = 0;
+            if (groupCodes[k] == null || groupCodes[k].length < CHUNK) {
+                groupCodes[k] = new int[CHUNK];
+            }
+            left += groupCount[k];
+        }
+        int[] target = groupTarget;
+        while (left > 0) {
+            for (int k = 0; k < size; k++) {
+                int d = headers[k].rowLength;
+                int chunk = d >= CHUNK ? CHUNK : (CHUNK / d) * d;
+                target[k] = Math.min(groupCount[k] - from[k], chunk);
+            }
+            if (size == TOGETHER) {
+                parseGroup(target);
+            } else {
+                parsePair(target);
+            }
+            for (int k = 0; k < size; k++) {
+                if (target[k] > 0) {
+                    int i = group[k];
+                    codec.reconstruct(headers[k], groupCodes[k], from[k], from[k] + target[k], outs[i], outOffsets[i]);
+                    from[k] += target[k];
+                    left -= target[k];
+                }
+            }
+        }
+        for (int k = 0; k < size; k++) {
+            if (groupCount[k] == headers[k].size) {
+                readers[k].finish();
+            }
+        }
+    }
+
+    /** {@link #parseGroup} for the first two streams. */
+    private void parsePair(int[] target) {
+        int[] c0 = groupCodes[0], c1 = groupCodes[1];
+        StreamReader r0 = readers[0], r1 = readers[1];
+        int d0 = 0, d1 = 0;
+        while (d0 < target[0] && d1 < target[1]) {
+            int m = Math.min(target[0] - d0, target[1] - d1);
+            int q = StreamReader.next2(r0, c0, d0, r1, c1, d1, m);
+            if (q == 0) {
+                q = Math.min(m, 16);
+                r0.next(c0, d0, q);
+                r1.next(c1, d1, q);
+            }
+            d0 += q;
+            d1 += q;
+        }
+        r0.next(c0, d0, target[0] - d0);
+        r1.next(c1, d1, target[1] - d1);
+    }
+
+    /** Parses {@code target[k]} codes of each stream into {@code groupCodes[k]}, together while all four can. */
+    private void parseGroup(int[] target) {
+        int[] c0 = groupCodes[0], c1 = groupCodes[1], c2 = groupCodes[2], c3 = groupCodes[3];
+        StreamReader r0 = readers[0], r1 = readers[1], r2 = readers[2], r3 = readers[3];
+        int d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        while (d0 < target[0] && d1 < target[1] && d2 < target[2] && d3 < target[3]) {
+            int m = Math.min(Math.min(target[0] - d0, target[1] - d1), Math.min(target[2] - d2, target[3] - d3));
+            int q = StreamReader.next4(r0, c0, d0, r1, c1, d1, r2, c2, d2, r3, c3, d3, m);
+            if (q == 0) {
+                // a stream is in a zero run, outside widths 3..15 or near its end: a few values each alone
+                q = Math.min(m, 16);
+                r0.next(c0, d0, q);
+                r1.next(c1, d1, q);
+                r2.next(c2, d2, q);
+                r3.next(c3, d3, q);
+            }
+            d0 += q;
+            d1 += q;
+            d2 += q;
+            d3 += q;
+        }
+        r0.next(c0, d0, target[0] - d0);
+        r1.next(c1, d1, target[1] - d1);
+        r2.next(c2, d2, target[2] - d2);
+        r3.next(c3, d3, target[3] - d3);
     }
 
     private static void checkSetArgument(int length, int count, String name) {

@@ -244,6 +244,37 @@ public abstract class CodecConformanceTest {
         }
     }
 
+    /**
+     * Truncations and bit flips of large blobs (widths above 15, zero runs, a 1-D stream) among
+     * other large blobs, so that their parses run interleaved four at a time: the set fails or
+     * decodes exactly as the blobs do alone.
+     */
+    @Test
+    void corruptLargeBlobsInterleavedFailAsTheyDoAlone() {
+        List<String> large = List.of("fbank_500x80_tp5", "randn_100x2x57_tp15", "audio_like_16000", "sparse90_1d_5000",
+                "amplitude_sweep_1d_8192");
+        List<GoldenCase> valid = GoldenCase.all().stream().filter(g -> large.contains(g.name())).toList();
+        LilcomDecoder alone = decoder();
+        LilcomDecoder together = decoder();
+        Random rnd = new Random(13);
+        for (GoldenCase c : valid) {
+            byte[] blob = c.blob();
+            for (int t = 0; t < 120; t++) {
+                byte[] bad;
+                if (t < 40) {
+                    bad = Arrays.copyOf(blob, 1 + rnd.nextInt(blob.length));
+                } else {
+                    bad = blob.clone();
+                    for (int flips = 1 + t % 3; flips > 0; flips--) {
+                        int bit = rnd.nextInt(8 * blob.length);
+                        bad[bit >>> 3] ^= (byte) (1 << (bit & 7));
+                    }
+                }
+                checkSetAgreesWithAlone(alone, together, bad, c.output().length, valid, 3 + rnd.nextInt(4), rnd);
+            }
+        }
+    }
+
     private static void checkSetAgreesWithAlone(LilcomDecoder alone, LilcomDecoder together, byte[] bad, int room,
             List<GoldenCase> valid, int index, Random rnd) {
         int count = index + 1 + rnd.nextInt(3);

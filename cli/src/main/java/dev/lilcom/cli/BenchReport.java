@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** Prints benchmark results as a table (header before the first row) or as JSON lines. */
 final class BenchReport {
-    private static final String ROW = "%-14s %-7s %10s %11s %14s %17s %19s  %s%n";
+    private static final String ROW = "%-14s %-7s %10s %11s %14s %17s %19s %16s  %s%n";
 
     private final PrintWriter out;
     private final boolean json;
@@ -43,6 +43,7 @@ final class BenchReport {
                 .put("max_abs_error", r.maxAbsError())
                 .put("compress_melem_s", round(r.compressMelemS()))
                 .put("decompress_melem_s", round(r.decompressMelemS()))
+                .put("batched_melem_s", round(r.batchedMelemS()))
                 .put("identical", identical)
                 .toString();
     }
@@ -52,13 +53,14 @@ final class BenchReport {
         if (!headerPrinted) {
             headerPrinted = true;
             header = String.format(Locale.ROOT, ROW, "data", "impl", "elements", "bytes/elem", "max abs error",
-                    "compress Melem/s", "decompress Melem/s", "identical");
+                    "compress Melem/s", "decompress Melem/s", "batched Melem/s", "identical");
         }
         return header + String.format(Locale.ROOT, ROW, r.data(), r.impl(), r.elements(),
                 String.format(Locale.ROOT, "%.4f", r.bytesPerElement()),
                 String.format(Locale.ROOT, "%.3e", r.maxAbsError()),
                 String.format(Locale.ROOT, "%.1f", r.compressMelemS()),
                 String.format(Locale.ROOT, "%.1f", r.decompressMelemS()),
+                String.format(Locale.ROOT, "%.1f", r.batchedMelemS()),
                 identical ? "yes" : "NO").stripTrailing();
     }
 

@@ -11,10 +11,12 @@ package dev.lilcom.cli;
  * @param maxAbsError largest |decoded - input| (input as float32)
  * @param compressMelemS compression speed, million elements per second over all threads
  * @param decompressMelemS decompression speed, million elements per second over all threads
+ * @param batchedMelemS decompression speed of several copies of the blob in one
+ *     {@code LilcomDecoder.decompressAll} call (a batch's blobs), million elements per second over all threads
  * @param repeatable whether every call on every thread gave these same bytes and floats
  */
 record BenchResult(String data, String impl, long elements, byte[] blob, float[] decoded, double maxAbsError,
-        double compressMelemS, double decompressMelemS, boolean repeatable) {
+        double compressMelemS, double decompressMelemS, double batchedMelemS, boolean repeatable) {
 
     double bytesPerElement() {
         return (double) blob.length / elements;

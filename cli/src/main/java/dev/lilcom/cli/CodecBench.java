@@ -29,9 +29,20 @@ final class CodecBench {
                 warmupSeconds, seconds);
         double decompress = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::decompress).toList(), n,
                 warmupSeconds, seconds);
+        int copies = batchCopies(n);
+        double batched = Throughput.melemPerSecond(workers.stream().<Runnable>map(w -> w::decompressAll).toList(),
+                n * copies, warmupSeconds, seconds);
         boolean repeatable = workers.stream().allMatch(w -> w.gave(blob, decoded));
         return new BenchResult(c.name(), codec.name(), n, blob, decoded, maxAbsError(c.data(), decoded),
-                compress, decompress, repeatable);
+                compress, decompress, batched, repeatable);
+    }
+
+    /**
+     * Copies of the blob one {@link LilcomDecoder#decompressAll} call decodes in the batched
+     * column: 8, or as many as fit in 16 M floats (the large data set: 4).
+     */
+    static int batchCopies(long elements) {
+        return (int) Math.max(1, Math.min(8, (1L << 24) / elements));
     }
 
     /**
@@ -85,6 +96,9 @@ final class CodecBench {
         private final byte[] blob;
         private final byte[] compressed;
         private final float[] decompressed;
+        private final byte[][] copies;
+        private final int[] copyOffsets;
+        private final float[] decompressedAll;
         private int compressedLength;
 
         Worker(BenchCase c, LilcomCodec codec, byte[] blob) {
@@ -96,6 +110,14 @@ final class CodecBench {
             // the output size is known from the reference run; maxCompressedLength could exceed an array
             this.compressed = new byte[blob.length];
             this.decompressed = new float[input.length];
+            int k = batchCopies(input.length);
+            this.copies = new byte[k][];
+            this.copyOffsets = new int[k];
+            for (int i = 0; i < k; i++) {
+                copies[i] = blob;
+                copyOffsets[i] = i * input.length;
+            }
+            this.decompressedAll = new float[k * input.length];
         }
 
         void compress() {
@@ -106,9 +128,22 @@ final class CodecBench {
             decoder.decompress(blob, 0, blob.length, decompressed, 0);
         }
 
+        /** The blob's copies, decoded together (a batch's blobs, as a loader hands them over). */
+        void decompressAll() {
+            decoder.decompressAll(copies, decompressedAll, copyOffsets);
+        }
+
         boolean gave(byte[] expectedBlob, float[] expectedValues) {
-            return Arrays.equals(compressed, 0, compressedLength, expectedBlob, 0, expectedBlob.length)
-                    && sameBits(decompressed, expectedValues);
+            if (!Arrays.equals(compressed, 0, compressedLength, expectedBlob, 0, expectedBlob.length)
+                    || !sameBits(decompressed, expectedValues)) {
+                return false;
+            }
+            for (int offset : copyOffsets) {
+                if (!sameBits(Arrays.copyOfRange(decompressedAll, offset, offset + expectedValues.length), expectedValues)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

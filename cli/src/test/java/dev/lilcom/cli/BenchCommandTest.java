@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchCommandTest {
     private static final List<String> FIELDS = List.of("data", "impl", "elements", "bytes_per_element", "max_abs_error",
-            "compress_melem_s", "decompress_melem_s", "identical");
+            "compress_melem_s", "decompress_melem_s", "batched_melem_s", "identical");
 
     @TempDir
     Path dir;
@@ -51,6 +51,7 @@ class BenchCommandTest {
             assertTrue(error > 0 && error <= 0x1p-7, "max_abs_error " + error);
             assertTrue((Double) row.get("compress_melem_s") > 0);
             assertTrue((Double) row.get("decompress_melem_s") > 0);
+            assertTrue((Double) row.get("batched_melem_s") > 0);
             assertEquals(true, row.get("identical"));
         }
         assertEquals("scalar", rows.get(0).get("impl"));
@@ -85,8 +86,9 @@ class BenchCommandTest {
         List<String> lines = r.out().lines().toList();
         assertEquals(2, lines.size(), r::toString);
         assertTrue(lines.get(0).matches("data +impl +elements +bytes/elem +max abs error +compress Melem/s "
-                + "+decompress Melem/s +identical"), lines.get(0));
-        assertTrue(lines.get(1).matches(".*x\\.npy +scalar +100 +\\d+\\.\\d{4} +\\S+ +[\\d.]+ +[\\d.]+ +yes"), lines.get(1));
+                + "+decompress Melem/s +batched Melem/s +identical"), lines.get(0));
+        assertTrue(lines.get(1).matches(".*x\\.npy +scalar +100 +\\d+\\.\\d{4} +\\S+ +[\\d.]+ +[\\d.]+ +[\\d.]+ +yes"),
+                lines.get(1));
     }
 
     @Test

@@ -24,6 +24,13 @@ public final class StreamReader {
      */
     private static final int LENGTHS = 0x84848484;
     private static final int LENGTHS_AFTER_DECREASE = 0x99999999;
+    /**
+     * Both tables, {@link #LENGTHS} in the low half, chosen by a shift of 32 x (1 after a
+     * decrease). A conditional choice compiles to a branch that mispredicts whenever widths go
+     * down and up at random (feature data: widths 8-9 alternating), which cost the parse a third of
+     * its speed on lhotse chunks.
+     */
+    private static final long LENGTHS_BOTH = (long) LENGTHS_AFTER_DECREASE << 32 | (LENGTHS & 0xFFFFFFFFL);
     /** The container header before the bit stream. */
     private static final int CONTAINER_BYTES = 2;
 
@@ -138,7 +145,7 @@ public final class StreamReader {
                 pos++;
                 int cur = this.cur;
                 int decreased = prev > cur ? 1 : 0;
-                int lengths = decreased != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                int lengths = (int) (LENGTHS_BOTH >>> (decreased << 5));
                 int changed, up, down, implied, changeLen, valueLen, len;
                 while (i < stop && pos <= loadEnd && cur - 1 >>> 5 == 0) {
                     // refill without a branch to 56..63 bits, whole bytes; the load's address
@@ -159,7 +166,7 @@ public final class StreamReader {
                         avail -= len;
                         cur += up - down;
                         decreased = down;
-                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
                         len = cur + ((lengths >>> ((int) buf << 1)) & 3);
                         changed = (int) buf & 1;
                         up = (int) (buf >>> 1) & changed;
@@ -172,7 +179,7 @@ public final class StreamReader {
                         avail -= len;
                         cur += up - down;
                         decreased = down;
-                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
                         len = cur + ((lengths >>> ((int) buf << 1)) & 3);
                         changed = (int) buf & 1;
                         up = (int) (buf >>> 1) & changed;
@@ -185,7 +192,7 @@ public final class StreamReader {
                         avail -= len;
                         cur += up - down;
                         decreased = down;
-                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
                         i += 3;
                     } else {
                         len = cur + ((lengths >>> ((int) buf << 1)) & 3);
@@ -200,7 +207,7 @@ public final class StreamReader {
                         avail -= len;
                         cur += up - down;
                         decreased = down;
-                        lengths = down != 0 ? LENGTHS_AFTER_DECREASE : LENGTHS;
+                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
                     }
                 }
                 this.bitPos = 8L * (pos - start) - avail;
@@ -254,6 +261,278 @@ public final class StreamReader {
         prev = cur;
         cur += up - down;
         return i + 1;
+    }
+
+    /**
+     * The control table of {@link #next4}: for a state (width x 2 + whether the last change was a
+     * decrease, times 4) plus a value's two change bits, one long holds everything the value's
+     * parse needs: bits 0-5 the change-code length (the shift to its value bits), 8-13 the whole
+     * length, 16-21 the value-bit count, 24-31 the next state, 32-63 the implied top bit in place.
+     * One load replaces the width rules' arithmetic; it lengthens a stream's dependency chain by
+     * the load's latency, which only pays when several streams' chains overlap.
+     */
+    private static final long[] CONTROL = control();
+
+    private static long[] control() {
+        long[] t = new long[256];
+        for (int cur = 0; cur < 32; cur++) {
+            for (int decreased = 0; decreased < 2; decreased++) {
+                for (int bits = 0; bits < 4; bits++) {
+                    int index = (cur * 2 + decreased) << 2 | bits;
+                    if (index >= t.length) {
+                        continue;
+                    }
+                    int changed = bits & 1;
+                    int up = (bits >> 1) & changed;
+                    int down = changed ^ up;
+                    int implied = (decreased | up) ^ 1;
+                    int changeLen = 1 + changed;
+                    int valueLen = Math.max(cur - implied, 0);
+                    int next = ((cur + up - down) * 2 + down) << 2 & 255;
+                    t[index] = changeLen | (long) (changeLen + valueLen) << 8 | (long) valueLen << 16 | (long) next << 24
+                            | ((long) implied << valueLen) << 32;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Whether {@link #next4} can take this stream's next values: width 3..15 (no zero run) and 8 bytes ahead. */
+    private boolean fast() {
+        return cur >= 3 && cur <= 15 && start + (int) (bitPos >>> 3) + 1 <= end - 8;
+    }
+
+    /**
+     * Reads up to {@code n} values of each of four streams, {@code a}'s into {@code oa[ia..]} and
+     * so on, in one loop with each stream's state in registers, so that the four streams'
+     * dependency chains overlap: the parse of a set of blobs ({@code LilcomDecoder.decompressAll}).
+     * Every stream takes the same number of values, three at a time, while every one has a width
+     * in 3..15 and 8 bytes ahead; each value is exactly what {@link #next(int[], int, int)} reads.
+     *
+     * @return the values each stream read: a multiple of 3, 0 when one of them cannot go on this
+     *     way (a zero run, a width outside 3..15, its last 8 bytes): read on with {@link #next(int[], int, int)}
+     */
+    public static int next4(StreamReader a, int[] oa, int ia, StreamReader b, int[] ob, int ib, StreamReader c,
+            int[] oc, int ic, StreamReader d, int[] od, int id, int n) {
+        if (n < 3 || !a.fast() || !b.fast() || !c.fast() || !d.fast()) {
+            return 0;
+        }
+        final long[] control = CONTROL;
+        final byte[] ba = a.b;
+        int pa = a.start + (int) (a.bitPos >>> 3);
+        int ka = (int) a.bitPos & 7;
+        long xa = (long) LONG_LE.get(ba, pa) >>> ka;
+        int va = 8 - ka;
+        pa++;
+        int sa = (a.cur * 2 + (a.prev > a.cur ? 1 : 0)) << 2;
+        final int la = a.end - 8;
+        final byte[] bb = b.b;
+        int pb = b.start + (int) (b.bitPos >>> 3);
+        int kb = (int) b.bitPos & 7;
+        long xb = (long) LONG_LE.get(bb, pb) >>> kb;
+        int vb = 8 - kb;
+        pb++;
+        int sb = (b.cur * 2 + (b.prev > b.cur ? 1 : 0)) << 2;
+        final int lb = b.end - 8;
+        final byte[] bc = c.b;
+        int pc = c.start + (int) (c.bitPos >>> 3);
+        int kc = (int) c.bitPos & 7;
+        long xc = (long) LONG_LE.get(bc, pc) >>> kc;
+        int vc = 8 - kc;
+        pc++;
+        int sc = (c.cur * 2 + (c.prev > c.cur ? 1 : 0)) << 2;
+        final int lc = c.end - 8;
+        final byte[] bd = d.b;
+        int pd = d.start + (int) (d.bitPos >>> 3);
+        int kd = (int) d.bitPos & 7;
+        long xd = (long) LONG_LE.get(bd, pd) >>> kd;
+        int vd = 8 - kd;
+        pd++;
+        int sd = (d.cur * 2 + (d.prev > d.cur ? 1 : 0)) << 2;
+        final int ld = d.end - 8;
+        int i = 0;
+        long e;
+        int t;
+        while (n - i >= 3 && pa <= la && sa >= 24 && sa < 128 && pb <= lb && sb >= 24 && sb < 128
+                && pc <= lc && sc >= 24 && sc < 128 && pd <= ld && sd >= 24 && sd < 128) {
+            xa |= (long) LONG_LE.get(ba, pa) << va;
+            pa += (63 - va) >>> 3;
+            va |= 56;
+            xb |= (long) LONG_LE.get(bb, pb) << vb;
+            pb += (63 - vb) >>> 3;
+            vb |= 56;
+            xc |= (long) LONG_LE.get(bc, pc) << vc;
+            pc += (63 - vc) >>> 3;
+            vc |= 56;
+            xd |= (long) LONG_LE.get(bd, pd) << vd;
+            pd += (63 - vd) >>> 3;
+            vd |= 56;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            e = control[(sc | (int) xc & 3) & 255];
+            oc[ic + i] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xc >>>= t;
+            vc -= t;
+            sc = (int) (e >>> 24) & 255;
+            e = control[(sd | (int) xd & 3) & 255];
+            od[id + i] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xd >>>= t;
+            vd -= t;
+            sd = (int) (e >>> 24) & 255;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i + 1] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i + 1] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            e = control[(sc | (int) xc & 3) & 255];
+            oc[ic + i + 1] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xc >>>= t;
+            vc -= t;
+            sc = (int) (e >>> 24) & 255;
+            e = control[(sd | (int) xd & 3) & 255];
+            od[id + i + 1] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xd >>>= t;
+            vd -= t;
+            sd = (int) (e >>> 24) & 255;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i + 2] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i + 2] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            e = control[(sc | (int) xc & 3) & 255];
+            oc[ic + i + 2] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xc >>>= t;
+            vc -= t;
+            sc = (int) (e >>> 24) & 255;
+            e = control[(sd | (int) xd & 3) & 255];
+            od[id + i + 2] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xd >>>= t;
+            vd -= t;
+            sd = (int) (e >>> 24) & 255;
+            i += 3;
+        }
+        a.settle(pa, va, sa);
+        b.settle(pb, vb, sb);
+        c.settle(pc, vc, sc);
+        d.settle(pd, vd, sd);
+        return i;
+    }
+
+    /**
+     * {@link #next4} for two streams: where a set has two blobs left over after its fours (a
+     * lhotse cut's two or three chunks).
+     *
+     * @return the values each stream read: a multiple of 3, 0 when one of them cannot go on this way
+     */
+    public static int next2(StreamReader a, int[] oa, int ia, StreamReader b, int[] ob, int ib, int n) {
+        if (n < 3 || !a.fast() || !b.fast()) {
+            return 0;
+        }
+        final long[] control = CONTROL;
+        final byte[] ba = a.b;
+        int pa = a.start + (int) (a.bitPos >>> 3);
+        int ka = (int) a.bitPos & 7;
+        long xa = (long) LONG_LE.get(ba, pa) >>> ka;
+        int va = 8 - ka;
+        pa++;
+        int sa = (a.cur * 2 + (a.prev > a.cur ? 1 : 0)) << 2;
+        final int la = a.end - 8;
+        final byte[] bb = b.b;
+        int pb = b.start + (int) (b.bitPos >>> 3);
+        int kb = (int) b.bitPos & 7;
+        long xb = (long) LONG_LE.get(bb, pb) >>> kb;
+        int vb = 8 - kb;
+        pb++;
+        int sb = (b.cur * 2 + (b.prev > b.cur ? 1 : 0)) << 2;
+        final int lb = b.end - 8;
+        int i = 0;
+        long e;
+        int t;
+        while (n - i >= 3 && pa <= la && sa >= 24 && sa < 128 && pb <= lb && sb >= 24 && sb < 128) {
+            xa |= (long) LONG_LE.get(ba, pa) << va;
+            pa += (63 - va) >>> 3;
+            va |= 56;
+            xb |= (long) LONG_LE.get(bb, pb) << vb;
+            pb += (63 - vb) >>> 3;
+            vb |= 56;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i + 1] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i + 1] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            e = control[(sa | (int) xa & 3) & 255];
+            oa[ia + i + 2] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xa >>>= t;
+            va -= t;
+            sa = (int) (e >>> 24) & 255;
+            e = control[(sb | (int) xb & 3) & 255];
+            ob[ib + i + 2] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
+            t = (int) (e >>> 8) & 63;
+            xb >>>= t;
+            vb -= t;
+            sb = (int) (e >>> 24) & 255;
+            i += 3;
+        }
+        a.settle(pa, va, sa);
+        b.settle(pb, vb, sb);
+        return i;
+    }
+
+    /** Stores the state {@link #next4} kept in registers: next byte to load, bits buffered, state. */
+    private void settle(int pos, int avail, int state) {
+        bitPos = 8L * (pos - start) - avail;
+        cur = state >>> 3;
+        prev = cur + (state >>> 2 & 1);
     }
 
     /** Checks that the stream ended exactly at the blob's last byte. */

@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  *   <li>{@link LilcomDecoder#header} agrees: if it refuses, decoding refuses identically; if it
  *       accepts, decoding gives its shape or fails in the data, never in the header;</li>
  *   <li>decoded inside a set with valid blobs ({@link LilcomDecoder#decompressAll}), at a random
- *       place, the blob gives the same outcome, a refusal naming its index in the set, and the
+ *       place (with four large companions, so that a large blob's parse is interleaved with
+ *       theirs), the blob gives the same outcome, a refusal naming its index in the set, and the
  *       valid blobs before it (all of them, when it decodes) their own floats.</li>
  * </ul>
  * Holds one reusable decoder per codec, as a long-running loader would; not thread-safe.
@@ -79,7 +80,9 @@ public final class DecodeOracle {
             reused.add(new LilcomDecoder(codec).maxElements(maxElements));
         }
         SplittableRandom rnd = new SplittableRandom(0xC0FFEE);
-        int[][] shapes = {{7, 5}, {40}, {2, 3, 4}};
+        // small companions decode alone within a set; four of 4,096 values or more are parsed
+        // together with a large fuzzed blob (LilcomDecoder.decompressAll interleaves such blobs)
+        int[][] shapes = {{7, 5}, {40}, {2, 3, 4}, {52, 80}, {4100}, {41, 101}, {4, 1100}};
         companions = new byte[shapes.length][];
         companionSizes = new int[shapes.length];
         for (int i = 0; i < shapes.length; i++) {

@@ -38,11 +38,16 @@ public final class FeatureReader implements AutoCloseable {
      * from at once, far below the usual limit of 1024 file descriptors per process.
      */
     public static final int DEFAULT_MAX_OPEN_ARCHIVES = 64;
+    /**
+     * Cuts whose lilcom chunks {@link #loadAll} decodes in one call: bounds the blob bytes a thread
+     * holds at once (each cut's chunks stay in memory until its group has decoded).
+     */
+    public static final int DECODE_GROUP = 16;
 
     private final ArchiveChannels archives;
     /** The storage types beyond lilcom_chunky and lilcom_files, one class each. */
     private final Map<String, FeatureStorage> storages;
-    private final ThreadLocal<PreparedRead> reads;
+    private final ThreadLocal<ThreadReads> reads;
     private final LilcomCodec codec;
     private final Hdf5Files hdf5;
 
@@ -66,7 +71,7 @@ public final class FeatureReader implements AutoCloseable {
     public FeatureReader(LilcomCodec codec, int maxOpenArchives) {
         this.archives = new ArchiveChannels(maxOpenArchives);
         this.codec = Objects.requireNonNull(codec, "codec");
-        this.reads = ThreadLocal.withInitial(() -> new PreparedRead(new LilcomDecoder(codec)));
+        this.reads = ThreadLocal.withInitial(() -> new ThreadReads(new LilcomDecoder(codec)));
         Hdf5Files hdf5 = new Hdf5Files();
         this.storages = Map.of(
                 Features.LILCOM_HDF5, new LilcomHdf5Storage(),
@@ -177,6 +182,101 @@ public final class FeatureReader implements AutoCloseable {
     }
 
     /**
+     * Loads several cuts' features, cut i into {@code out} from {@code offsets[i]} as
+     * {@link #load(MonoCut, float[], int, int)} loads one, with the lilcom chunks of up to
+     * {@link #DECODE_GROUP} cuts at a time decoded in one {@link LilcomDecoder#decompressAll} call:
+     * the blobs of a batch decoded together. The floats written are those loading each cut alone
+     * writes.
+     *
+     * <p>A cut that fails does not stop the others: {@code failures[i]} receives the
+     * {@link FeatureLoadException} loading it alone throws (naming the cut, and the chunk and
+     * archive when a chunk is not valid lilcom), and its range of {@code out} holds unspecified
+     * values. A cut of more than {@code room} floats is not decoded (its range is left as it was);
+     * {@code frames[i]} still says how many frames it has.
+     *
+     * @param cuts the cuts
+     * @param out where the features go
+     * @param offsets where each cut's rows start in out
+     * @param room the most floats a cut may write from its offset
+     * @param numFeatures the width every cut must have
+     * @param frames receives each cut's frames (unspecified for a failed cut)
+     * @param failures receives each cut's failure, or {@code null}
+     * @throws IllegalArgumentException if an array is shorter than the cuts
+     * @throws IndexOutOfBoundsException if a cut's range does not fit in out
+     */
+    public void loadAll(List<MonoCut> cuts, float[] out, int[] offsets, int room, int numFeatures, int[] frames,
+            FeatureLoadException[] failures) {
+        int n = cuts.size();
+        if (offsets.length < n || frames.length < n || failures.length < n) {
+            throw new IllegalArgumentException("offsets, frames and failures need an entry for each of the " + n + " cuts");
+        }
+        for (int i = 0; i < n; i++) {
+            Objects.checkFromIndexSize(offsets[i], Math.max(room, 0), out.length);
+        }
+        ThreadReads thread = reads.get();
+        for (int from = 0; from < n; from += DECODE_GROUP) {
+            loadGroup(thread, cuts, from, Math.min(n, from + DECODE_GROUP), out, offsets, room, numFeatures, frames,
+                    failures);
+        }
+    }
+
+    private void loadGroup(ThreadReads thread, List<MonoCut> cuts, int from, int to, float[] out, int[] offsets,
+            int room, int numFeatures, int[] frames, FeatureLoadException[] failures) {
+        DecodeSet set = thread.set;
+        set.clear();
+        PreparedRead[] group = thread.group;
+        boolean[] decoded = thread.decoded;
+        for (int i = from; i < to; i++) {
+            MonoCut cut = cuts.get(i);
+            failures[i] = null;
+            decoded[i - from] = false;
+            try {
+                PreparedRead read = prepare(cut, group[i - from]);
+                if (read.numFeatures() != numFeatures) {
+                    throw new FeatureLoadException(cut.id(), "its features have " + read.numFeatures()
+                            + " columns; expected " + numFeatures, null);
+                }
+                frames[i] = read.frames();
+                if (read.size() <= room) {
+                    read.addTo(set, out, offsets[i]);
+                    decoded[i - from] = true;
+                }
+            } catch (FeatureLoadException e) {
+                failures[i] = e;
+            } catch (RuntimeException e) {
+                failures[i] = new FeatureLoadException(cut.id(), String.valueOf(e), e);
+            }
+        }
+        int next = 0;
+        while (next < set.size()) {
+            int failed = set.decode(thread.decoder, next);
+            if (failed == set.size()) {
+                break;
+            }
+            // the failing cut is left out; its other chunks are skipped, the cuts after it decode
+            PreparedRead read = set.read(failed);
+            int i = from;
+            while (group[i - from] != read) {
+                i++;
+            }
+            RuntimeException why = set.failure();
+            failures[i] = new FeatureLoadException(cuts.get(i).id(), read.describeChunk(set.chunk(failed)) + " "
+                    + problem(why), why);
+            decoded[i - from] = false;
+            next = failed + 1;
+            while (next < set.size() && set.read(next) == read) {
+                next++;
+            }
+        }
+        set.clear();
+        for (int i = from; i < to; i++) {
+            if (decoded[i - from]) {
+                group[i - from].finish(out);
+            }
+        }
+    }
+
+    /**
      * The whole stored matrix of a FeatureSet entry.
      *
      * @throws FeatureLoadException naming the recording (or the storage key) if it cannot be loaded
@@ -191,6 +291,10 @@ public final class FeatureReader implements AutoCloseable {
 
     /** Reads the cut's chunks and plans its rows, on this thread's scratch space. */
     PreparedRead prepare(MonoCut cut) {
+        return prepare(cut, reads.get().single);
+    }
+
+    private PreparedRead prepare(MonoCut cut, PreparedRead read) {
         if (cut.features() == null) {
             throw new FeatureLoadException(cut.id(), "the cut has no features", null);
         }
@@ -200,11 +304,14 @@ public final class FeatureReader implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new FeatureLoadException(cut.id(), e.getMessage(), e);
         }
-        return prepare(cut.id(), cut.features(), span);
+        return prepare(cut.id(), cut.features(), span, read);
     }
 
     private PreparedRead prepare(String id, Features features, FrameSpan span) {
-        PreparedRead read = reads.get();
+        return prepare(id, features, span, reads.get().single);
+    }
+
+    private PreparedRead prepare(String id, Features features, FrameSpan span, PreparedRead read) {
         read.reset(features.numFeatures());
         switch (features.storageType()) {
             case Features.LILCOM_CHUNKY:
@@ -356,6 +463,23 @@ public final class FeatureReader implements AutoCloseable {
             archives.close();
         } catch (IOException e) {
             throw new UncheckedIOException("closing feature archives failed", e);
+        }
+    }
+
+    /** One thread's scratch space: its decoder, the read of one cut, and those of a group of cuts. */
+    private static final class ThreadReads {
+        final LilcomDecoder decoder;
+        final PreparedRead single;
+        final PreparedRead[] group = new PreparedRead[DECODE_GROUP];
+        final boolean[] decoded = new boolean[DECODE_GROUP];
+        final DecodeSet set = new DecodeSet();
+
+        ThreadReads(LilcomDecoder decoder) {
+            this.decoder = decoder;
+            this.single = new PreparedRead(decoder);
+            for (int i = 0; i < DECODE_GROUP; i++) {
+                group[i] = new PreparedRead(decoder);
+            }
         }
     }
 }

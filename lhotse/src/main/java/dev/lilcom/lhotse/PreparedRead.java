@@ -33,6 +33,14 @@ final class PreparedRead {
     private ChunkyKey key;
     private int firstChunk;
     private String label;
+    /** The set {@link #decodeInto} decodes this read's chunks in. */
+    private final DecodeSet own = new DecodeSet();
+    /** What {@link #addTo} planned: rows decoded aside into rowScratch, where the output ends, the pad. */
+    private int scratchFrom;
+    private int scratchTo;
+    private int scratchCount;
+    private int end;
+    private boolean padded;
 
     PreparedRead(LilcomDecoder decoder) {
         this.decoder = decoder;
@@ -188,57 +196,76 @@ final class PreparedRead {
     }
 
     /**
-     * Decodes the planned rows into {@code out} from {@code outOffset}.
+     * Decodes the planned rows into {@code out} from {@code outOffset}: all its lilcom chunks in one
+     * {@link LilcomDecoder#decompressAll} call.
      *
-     * @throws dev.lilcom.LilcomFormatException naming the chunk if one is not valid lilcom
+     * @throws ChunkDecodeException naming the chunk if one is not valid lilcom
      */
     void decodeInto(float[] out, int outOffset) {
+        own.clear();
+        addTo(own, out, outOffset);
+        int failed = own.decode(decoder, 0);
+        int size = own.size();
+        int chunk = failed < size ? own.chunk(failed) : -1;
+        RuntimeException why = own.failure();
+        own.clear();
+        if (chunk >= 0) {
+            throw new ChunkDecodeException(chunk, why);
+        }
+        finish(out);
+    }
+
+    /**
+     * Adds the lilcom chunks of the planned rows to {@code set}, their rows to go to {@code out}
+     * from {@code outOffset}, and copies the rows that need no decoding; {@link #finish} completes
+     * the output once the set has decoded.
+     */
+    void addTo(DecodeSet set, float[] out, int outOffset) {
         int copied = Math.min(keptRows, frames);
         long from = skipRows;
         long to = skipRows + copied;
         int dst = outOffset;
         long chunkStart = 0;
+        scratchCount = 0;
         for (int c = 0; c < chunks && chunkStart < to; c++) {
             long chunkEnd = chunkStart + chunkRows[c];
-            long first = Math.max(chunkStart, from);
-            long last = Math.min(chunkEnd, to);
+            int first = (int) (Math.max(chunkStart, from) - chunkStart);
+            int last = (int) (Math.min(chunkEnd, to) - chunkStart);
             if (first < last) {
-                try {
-                    dst += decodeRows(c, (int) (first - chunkStart), (int) (last - chunkStart), out, dst);
-                } catch (RuntimeException e) {
-                    throw new ChunkDecodeException(c, e);
+                int count = (last - first) * numFeatures;
+                if (chunkValues[c] != null) {
+                    System.arraycopy(chunkValues[c], first * numFeatures, out, dst, count);
+                } else if (first == 0) {
+                    // the format is sequential: decode only up to row `last`, straight into out
+                    set.add(this, c, bytes, chunkOffset[c], chunkLength[c], last, out, dst);
+                } else {
+                    // only a read's first chunk starts past its row 0: decode its prefix aside
+                    int n = last * numFeatures;
+                    if (rowScratch.length < n) {
+                        rowScratch = new float[n];
+                    }
+                    set.add(this, c, bytes, chunkOffset[c], chunkLength[c], last, rowScratch, 0);
+                    scratchFrom = first * numFeatures;
+                    scratchTo = dst;
+                    scratchCount = count;
                 }
+                dst += count;
             }
             chunkStart = chunkEnd;
         }
-        if (frames > copied) {
-            // lhotse's pad: repeat the last row
-            System.arraycopy(out, dst - numFeatures, out, dst, numFeatures);
-        }
+        end = dst;
+        padded = frames > copied;
     }
 
-    /** Decodes rows {@code [first, last)} of chunk {@code c} to {@code out[dst..]}; returns the floats written. */
-    private int decodeRows(int c, int first, int last, float[] out, int dst) {
-        if (chunkValues[c] != null) {
-            int count = (last - first) * numFeatures;
-            System.arraycopy(chunkValues[c], first * numFeatures, out, dst, count);
-            return count;
+    /** Completes the output after {@link #addTo}'s set has decoded: rows decoded aside, lhotse's pad. */
+    void finish(float[] out) {
+        if (scratchCount > 0) {
+            System.arraycopy(rowScratch, scratchFrom, out, scratchTo, scratchCount);
         }
-        if (first == 0 && last == chunkRows[c]) {
-            return decoder.decompress(bytes, chunkOffset[c], chunkLength[c], out, dst);
+        if (padded) {
+            // lhotse's pad: repeat the last row
+            System.arraycopy(out, end - numFeatures, out, end, numFeatures);
         }
-        // The format is sequential: decode only up to row `last`, straight into out when the rows start at 0.
-        if (first == 0) {
-            return decoder.decompressRows(bytes, chunkOffset[c], chunkLength[c], last, out, dst);
-        }
-        int n = last * numFeatures;
-        if (rowScratch.length < n) {
-            rowScratch = new float[n];
-        }
-        decoder.decompressRows(bytes, chunkOffset[c], chunkLength[c], last, rowScratch, 0);
-        int count = (last - first) * numFeatures;
-        System.arraycopy(rowScratch, first * numFeatures, out, dst, count);
-        return count;
     }
 
     /** A chunk failed to decode; {@link #chunk()} says which of the chunks read. */

@@ -98,42 +98,43 @@ final class BatchCollator {
     }
 
     /**
-     * Decodes each row into its {@code frames x numFeatures} slot of {@code data} and pads it.
-     * The one place a batch's blobs are decoded: one cut after the other today; decoding the
-     * blobs of the whole batch together (a batched {@code LilcomDecoder}) plugs in here.
+     * Decodes each row into its {@code frames x numFeatures} slot of {@code data} and pads it: the
+     * blobs of the whole batch decoded together ({@link FeatureReader#loadAll}).
      *
      * @return which rows failed (under {@link FailurePolicy#SKIP_CUT})
      */
     private boolean[] decodeRows(List<Cut> rows, int[] lengths, int frames, int numFeatures, float[] data,
             List<FeatureLoadException> skipped) {
-        boolean[] failed = new boolean[rows.size()];
+        int n = rows.size();
+        List<MonoCut> cuts = new ArrayList<>(n);
+        for (Cut cut : rows) {
+            cuts.add((MonoCut) cut);
+        }
         int stride = frames * numFeatures;
-        for (int i = 0; i < rows.size(); i++) {
-            Cut cut = rows.get(i);
-            int base = i * stride;
+        int[] offsets = new int[n];
+        for (int i = 0; i < n; i++) {
+            offsets[i] = i * stride;
+        }
+        int[] loaded = new int[n];
+        FeatureLoadException[] failures = new FeatureLoadException[n];
+        reader.loadAll(cuts, data, offsets, stride, numFeatures, loaded, failures);
+        boolean[] failed = new boolean[n];
+        for (int i = 0; i < n; i++) {
             try {
-                int loaded = load(cut, data, base, numFeatures);
-                if (loaded != lengths[i]) {
-                    throw new FeatureLoadException(cut.id(), "loaded " + loaded + " frames, but the cut's num_frames is "
-                            + lengths[i], null);
+                if (failures[i] != null) {
+                    throw failures[i];
                 }
-                Arrays.fill(data, base + loaded * numFeatures, base + stride, FeatureBatch.PADDING);
+                if (loaded[i] != lengths[i]) {
+                    throw new FeatureLoadException(rows.get(i).id(), "loaded " + loaded[i]
+                            + " frames, but the cut's num_frames is " + lengths[i], null);
+                }
+                Arrays.fill(data, offsets[i] + loaded[i] * numFeatures, offsets[i] + stride, FeatureBatch.PADDING);
             } catch (FeatureLoadException e) {
                 fail(e, skipped);
                 failed[i] = true;
             }
         }
         return failed;
-    }
-
-    private int load(Cut cut, float[] data, int offset, int numFeatures) {
-        try {
-            return reader.load((MonoCut) cut, data, offset, numFeatures);
-        } catch (FeatureLoadException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new FeatureLoadException(cut.id(), String.valueOf(e), e);
-        }
     }
 
     /** Drops failed rows: the rest move up, re-padded to their own longest (as if never sampled with the others). */

@@ -176,6 +176,37 @@ class BatchLoaderTest {
     }
 
     @Test
+    void aChunkThatIsNotLilcomDropsOnlyItsCut(@TempDir Path tmp) throws IOException {
+        List<Cut> cuts = Corpus.cuts("batch/cuts.jsonl.gz");
+        MonoCut first = (MonoCut) cuts.get(0);
+        // the first chunk's stream spoiled (all ones: the width climbs past 32), the cut's other chunks intact
+        Path archive = tmp.resolve("spoiled.lca");
+        byte[] bytes = Files.readAllBytes(first.features().storagePath());
+        int chunk = Integer.parseInt(first.features().storageKey().split(",")[0]);
+        java.util.Arrays.fill(bytes, chunk + 200, chunk + 400, (byte) 0xFF);
+        Files.write(archive, bytes);
+        Features f = first.features();
+        Cut spoiled = new MonoCut(first.id() + "-spoiled", first.start(), first.duration(), first.channel(),
+                new Features(f.type(), f.numFrames(), f.numFeatures(), f.frameShift(), f.samplingRate(), f.start(),
+                        f.duration(), f.storageType(), archive, f.storageKey(), f.recordingId()));
+        String alone = assertThrows(FeatureLoadException.class, () -> reader.load(spoiled)).getMessage();
+        List<Cut> rest = List.of(cuts.get(1), cuts.get(2));
+        float[] cleanFeatures;
+        try (BatchLoader loader = loader(List.of(rest), 1, FailurePolicy.FAIL_BATCH)) {
+            cleanFeatures = tensor(loader.next());
+        }
+        try (BatchLoader loader = loader(List.of(List.of(cuts.get(1), spoiled, cuts.get(2))), 1, FailurePolicy.SKIP_CUT)) {
+            FeatureBatch batch = loader.next();
+            assertEquals(List.of(cuts.get(1).id(), cuts.get(2).id()), batch.cutIds());
+            assertArrayEquals(cleanFeatures, tensor(batch));
+            assertEquals(List.of(alone), batch.skipped().stream().map(FeatureLoadException::getMessage).toList());
+        }
+        try (BatchLoader loader = loader(List.of(List.of(cuts.get(1), spoiled, cuts.get(2))), 1, FailurePolicy.FAIL_BATCH)) {
+            assertEquals(alone, assertThrows(FeatureLoadException.class, loader::next).getMessage());
+        }
+    }
+
+    @Test
     void aCutOfAnotherWidthFailsNamingBoth() {
         List<Cut> cuts = Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"); // 80 and 40 features
         try (BatchLoader loader = loader(List.of(List.of(cuts.get(0), cuts.get(1))), 1, FailurePolicy.FAIL_BATCH)) {
