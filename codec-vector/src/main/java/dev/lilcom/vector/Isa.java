@@ -44,10 +44,8 @@ final class Isa {
      *       and constant shifts only: 2.5x;</li>
      *   <li>widths: a lane-wise leading-zero count (AVX-512's {@code vplzcntd}): 3.5x-13x there;
      *       AVX2 has none, and takes the widths from float exponents instead (adds, logic and
-     *       constant shifts): 1.3x-1.5x, but under {@code -Xbatch} C2 boxed its vectors (40 KB a
-     *       call), so on AVX2 it is only a {@link #candidates candidate} the warm-up times. At
-     *       SSE the same code runs without allocating, but at 4 lanes 0.7x-0.9x of the scalar
-     *       loop;</li>
+     *       constant shifts): 1.4x-1.5x. At SSE the same code runs without allocating, but at 4
+     *       lanes 0.7x-0.9x of the scalar loop;</li>
      *   <li>quantize and reconstruct: the wavefront, with AVX-512's gather and scatter for its
      *       diagonal, quantize 1.5x-3.7x. Reconstruct was 1.3x-3.7x of the scalar four-row
      *       wavefront, but the scalar kernel now runs eight rows with a vectorized first pass and
@@ -62,10 +60,7 @@ final class Isa {
     static int onLanes() {
         int set = Kernel.NEIGHBOUR_SUMS.bit | Kernel.VALUE_BITS.bit;
         if (AVX >= 2) {
-            set |= Kernel.QUANTIZE.bit;
-        }
-        if (AVX >= 3) {
-            set |= Kernel.WIDTHS.bit;
+            set |= Kernel.QUANTIZE.bit | Kernel.WIDTHS.bit;
         }
         return set;
     }
@@ -73,13 +68,13 @@ final class Isa {
     /**
      * The kernels the warm-up times against their scalar twins here ({@link VectorWarmUp}): those
      * of {@link #onLanes}, and those whose speed on this hardware the instruction set does not
-     * settle: widths on AVX2, reconstruct on AVX-512, and on other architectures (NEON, SVE: not
+     * settle: reconstruct on AVX-512, and on other architectures (NEON, SVE: not
      * measured) every kernel.
      */
     static int candidates() {
         if (AVX < 0) {
             return Kernel.ALL;
         }
-        return AVX >= 3 ? onLanes() | Kernel.RECONSTRUCT.bit : AVX == 2 ? onLanes() | Kernel.WIDTHS.bit : onLanes();
+        return AVX >= 3 ? onLanes() | Kernel.RECONSTRUCT.bit : onLanes();
     }
 }

@@ -88,7 +88,10 @@ public final class VectorCodec implements LilcomCodec {
                     : VectorWarmUp.fixed(ScalarCodec.INSTANCE, INSTANCE, Isa.onLanes());
     private static final int NEG = Integer.MIN_VALUE / 2;
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
-    /** Shuffles moving lanes up (down) by 1, 2, 4 and 8, and the lanes each shift leaves empty. */
+    /**
+     * Shuffles moving lanes up (down) by 1, 2, 4 and 8, and the lanes each shift leaves empty:
+     * separate constants (not an array) so that the JIT sees each one as constant.
+     */
     private static final VectorShuffle<Integer> UP1 = shift(1);
     private static final VectorShuffle<Integer> UP2 = shift(2);
     private static final VectorShuffle<Integer> UP4 = shift(4);
@@ -608,7 +611,29 @@ public final class VectorCodec implements LilcomCodec {
         int j = 0;
         for (; j <= n - LANES; j += LANES) {
             IntVector index = IOTA.add(j);
-            IntVector g = prefixMax(width(IntVector.fromArray(I, values, j)).add(index));
+            IntVector v = IntVector.fromArray(I, values, j);
+            IntVector u = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
+            // the widths (WIDTHS_FROM_EXPONENTS) written out here, twice: a helper that C2 compiled on
+            // its own first (-Xbatch) is later not inlined, and the vectors crossing its call are boxed
+            IntVector f = NATIVE_LZCNT ? u.lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32)
+                    : u.and(0x7FFFFF).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f).reinterpretAsInts()
+                            .lanewise(VectorOperators.LSHR, 23)
+                            .max(u.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f)
+                                    .reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).add(23))
+                            .sub(126).max(0);
+            // lane i gets the maximum of lanes 0..i, in log2(LANES) shift-and-max steps (inline,
+            // as the width: a helper not inlined boxes its argument)
+            IntVector g = f.add(index);
+            g = g.max(g.rearrange(UP1).blend(NEG, BELOW1));
+            if (LANES > 2) {
+                g = g.max(g.rearrange(UP2).blend(NEG, BELOW2));
+            }
+            if (LANES > 4) {
+                g = g.max(g.rearrange(UP4).blend(NEG, BELOW4));
+            }
+            if (LANES > 8) {
+                g = g.max(g.rearrange(UP8).blend(NEG, BELOW8));
+            }
             int last = g.lane(LANES - 1);
             g.max(carry).sub(index).intoArray(w, j);
             carry = Math.max(carry, last);
@@ -629,69 +654,45 @@ public final class VectorCodec implements LilcomCodec {
         }
         for (j = j - LANES + 1; j >= 0; j -= LANES) {
             IntVector index = IOTA.add(j);
-            IntVector g = suffixMax(width(IntVector.fromArray(I, values, j)).sub(index));
+            IntVector v = IntVector.fromArray(I, values, j);
+            IntVector u = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
+            // the widths (WIDTHS_FROM_EXPONENTS) written out here, twice: a helper that C2 compiled on
+            // its own first (-Xbatch) is later not inlined, and the vectors crossing its call are boxed
+            IntVector f = NATIVE_LZCNT ? u.lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32)
+                    : u.and(0x7FFFFF).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f).reinterpretAsInts()
+                            .lanewise(VectorOperators.LSHR, 23)
+                            .max(u.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f)
+                                    .reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).add(23))
+                            .sub(126).max(0);
+            // lane i gets the maximum of lanes i..LANES-1
+            IntVector g = f.sub(index);
+            g = g.max(g.rearrange(DOWN1).blend(NEG, ABOVE1));
+            if (LANES > 2) {
+                g = g.max(g.rearrange(DOWN2).blend(NEG, ABOVE2));
+            }
+            if (LANES > 4) {
+                g = g.max(g.rearrange(DOWN4).blend(NEG, ABOVE4));
+            }
+            if (LANES > 8) {
+                g = g.max(g.rearrange(DOWN8).blend(NEG, ABOVE8));
+            }
             int first = g.lane(0);
             g.max(carry).add(index).max(IntVector.fromArray(I, w, j)).intoArray(w, j);
             carry = Math.max(carry, first);
         }
     }
 
-    /**
-     * Lane i gets the maximum of lanes 0..i, in log2(LANES) shift-and-max steps. The shuffles and
-     * masks are separate constants (not an array) so that the JIT sees each one as constant.
+    /*
+     * WIDTHS_FROM_EXPONENTS: the significant bits of each zigzag code u, as the two widths loops
+     * above compute them. A leading-zero count where that is one instruction (AVX-512's vplzcntd).
+     * Elsewhere from float exponents, with adds, logic and constant shifts only: AVX2 has no
+     * lane-wise leading-zero count (C2 emulates it, no faster than the scalar loop), and at SSE
+     * the Vector API's leading-zero count, int/float conversions and compares all fall back to
+     * Java and allocate. A t below 2^23 is exactly float(2^23 + t) - 2^23 (the bits
+     * 0x4B000000 | t as a float, minus 2^23), whose biased exponent is 126 + width(t) for t > 0
+     * and 0 for t = 0. u is split into its low 23 bits and the 9 above them; its width is the
+     * larger of the two parts' (the upper part's counted from bit 23), or 0.
      */
-    private static IntVector prefixMax(IntVector g) {
-        g = g.max(g.rearrange(UP1).blend(NEG, BELOW1));
-        if (LANES > 2) {
-            g = g.max(g.rearrange(UP2).blend(NEG, BELOW2));
-        }
-        if (LANES > 4) {
-            g = g.max(g.rearrange(UP4).blend(NEG, BELOW4));
-        }
-        if (LANES > 8) {
-            g = g.max(g.rearrange(UP8).blend(NEG, BELOW8));
-        }
-        return g;
-    }
-
-    /** Lane i gets the maximum of lanes i..LANES-1. */
-    private static IntVector suffixMax(IntVector g) {
-        g = g.max(g.rearrange(DOWN1).blend(NEG, ABOVE1));
-        if (LANES > 2) {
-            g = g.max(g.rearrange(DOWN2).blend(NEG, ABOVE2));
-        }
-        if (LANES > 4) {
-            g = g.max(g.rearrange(DOWN4).blend(NEG, ABOVE4));
-        }
-        if (LANES > 8) {
-            g = g.max(g.rearrange(DOWN8).blend(NEG, ABOVE8));
-        }
-        return g;
-    }
-
-    /**
-     * Significant bits of each value's zigzag code: a leading-zero count where that is one
-     * instruction (AVX-512's {@code vplzcntd}). Elsewhere from float exponents, with adds, logic
-     * and constant shifts only: AVX2 has no lane-wise leading-zero count (C2 emulates it, no
-     * faster than the scalar loop), and at SSE the Vector API's leading-zero count, int/float
-     * conversions and compares all fall back to Java and allocate. A t below 2^23 is exactly
-     * {@code float(2^23 + t) - 2^23} (the bits {@code 0x4B000000 | t} as a float, minus 2^23),
-     * whose biased exponent is {@code 126 + width(t)} for t > 0 and 0 for t = 0. The code is
-     * split into its low 23 bits and the 9 above them; its width is the larger of the two parts'
-     * (the upper part's counted from bit 23), or 0. One method, no helpers: the JIT inlines only
-     * so deep, and a vector operation it does not inline allocates.
-     */
-    private static IntVector width(IntVector v) {
-        IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
-        if (NATIVE_LZCNT) {
-            return zigzag.lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32);
-        }
-        IntVector low = zigzag.and(0x7FFFFF).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f)
-                .reinterpretAsInts().lanewise(VectorOperators.LSHR, 23);
-        IntVector high = zigzag.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f)
-                .reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).add(23);
-        return low.max(high).sub(126).max(0);
-    }
 
     /**
      * The value bits and fields of {@link ValueBits}, on lanes: the widths of each value's
