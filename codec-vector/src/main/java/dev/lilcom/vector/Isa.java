@@ -54,7 +54,9 @@ final class Isa {
      *       Without gather and scatter (AVX2) quantize takes eight steps at a time through
      *       in-register 8 x 8 transposes (contiguous row loads and stores), 1.5x; reconstruct's
      *       diagonal goes through a scratch array, 0.5x-0.6x. SSE's four lanes are no wider
-     *       than the scalar wavefront, and its int/float conversions allocate.</li>
+     *       than the scalar wavefront, and there the lane move each step needs
+     *       ({@code rearrange}) and the int/float conversions are no instructions: slow, and
+     *       allocating.</li>
      * </ul>
      */
     static int onLanes() {
