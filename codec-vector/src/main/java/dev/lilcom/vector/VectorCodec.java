@@ -152,6 +152,16 @@ public final class VectorCodec implements LilcomCodec {
     private static final int TILE_X = 64;
     private static final int TILE_CODES = 128;
     private static final int TILE_Y = 192;
+    /** The same for the second chain of {@link #quantizeWave16}. */
+    private static final int TILE_X2 = 256;
+    private static final int TILE_CODES2 = 320;
+    private static final int TILE_Y2 = 384;
+    /**
+     * Whether the encoding wavefront runs sixteen rows as two chains of eight lanes (AVX2): one
+     * chain of eight steps waits on its own latency (a multiply, four adds, two conversions per
+     * step); two overlap.
+     */
+    private static final boolean TWO_CHAINS = LANES == 8 && !NATIVE_SCATTER;
 
     private VectorCodec() {}
 
@@ -207,7 +217,10 @@ public final class VectorCodec implements LilcomCodec {
         int row = 0;
         while (row < h.rows) {
             int mask = h.earlierAxes(row);
-            if (mask == waveMask && row + LANES <= h.rows && ScalarCodec.sameMask(h, row + 1, LANES - 1, waveMask)) {
+            if (TWO_CHAINS && mask == waveMask && row + 16 <= h.rows && ScalarCodec.sameMask(h, row + 1, 15, waveMask)) {
+                quantizeWave16(h, x, xOffset, codes, codesOffset, y, row * d);
+                row += 16;
+            } else if (mask == waveMask && row + LANES <= h.rows && ScalarCodec.sameMask(h, row + 1, LANES - 1, waveMask)) {
                 if (NATIVE_SCATTER) {
                     quantizeWaveScatter(h, x, xOffset, codes, codesOffset, y, row * d);
                 } else {
@@ -259,7 +272,7 @@ public final class VectorCodec implements LilcomCodec {
             // enough for C2 to keep its vectors in registers, and no vector lives in this method,
             // where C2 boxed one per call (a vector crossing the calls, or kept for a deopt).
             for (; t + 8 <= d; t += 8) {
-                loadTile(x, xo + base + t, skew, s);
+                loadTile(x, xo + base + t, skew, s, TILE_X);
                 tileSteps(h, y, base + t - d);
                 storeTile(s, TILE_CODES, codes, co + base + t, skew);
                 storeTile(s, TILE_Y, y, base + t, skew);
@@ -346,6 +359,69 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
+     * Sixteen rows from {@code base} as two chains of eight lanes, rows 0-7 and 8-15, eight
+     * steps at a time through the tiles of {@link #quantizeWave}; the ramps (the first and last
+     * 16 steps, where some rows are outside their columns) one element at a time.
+     */
+    private static void quantizeWave16(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
+        final int d = h.rowLength;
+        final int steps = d + 15;
+        ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, 16, 0, 16);
+        final int[] s = h.scratch;
+        final int skew = d - 1;
+        // row l has coded columns 0 .. 15-l: its last result is its left neighbour now
+        for (int l = 0, e = base + 15; l < 16; l++, e += skew) {
+            s[YS + l] = Float.floatToRawIntBits(y[e]);
+        }
+        int t = 16;
+        for (; t + 8 <= d; t += 8) {
+            final int r = base + t;
+            loadTile(x, xo + r, skew, s, TILE_X);
+            loadTile(x, xo + r + 8 * skew, skew, s, TILE_X2);
+            tileSteps2(h, y, r - d);
+            storeTile(s, TILE_CODES, codes, co + r, skew);
+            storeTile(s, TILE_CODES2, codes, co + r + 8 * skew, skew);
+            storeTile(s, TILE_Y, y, r, skew);
+            storeTile(s, TILE_Y2, y, r + 8 * skew, skew);
+        }
+        ScalarCodec.quantizeTriangle(h, x, xo, codes, co, y, base, 16, t, steps);
+    }
+
+    /**
+     * Eight steps of both chains of {@link #quantizeWave16}: the second chain's lane 0 (row 8)
+     * takes its upper neighbour from the first chain's lane 7 of the step before.
+     */
+    private static void tileSteps2(Header h, float[] y, int above) {
+        final FloatVector aL = FloatVector.broadcast(F, h.lastCoefficient);
+        final FloatVector aU = FloatVector.broadcast(F, h.a[h.axes - 2]);
+        final FloatVector tick = FloatVector.broadcast(F, h.tick);
+        final FloatVector invTick = FloatVector.broadcast(F, h.invTick);
+        final FloatVector half = FloatVector.broadcast(F, Rounding.JUST_BELOW_HALF);
+        final int[] s = h.scratch;
+        FloatVector prevA = IntVector.fromArray(I, s, YS).reinterpretAsFloats();
+        FloatVector prevB = IntVector.fromArray(I, s, YS + 8).reinterpretAsFloats();
+        for (int k = 0; k < 8; k++) {
+            FloatVector lastA = prevA.rearrange(UP1F);
+            FloatVector pA = prevA.mul(aL).add(lastA.blend(y[above + k], FIRST).mul(aU));
+            FloatVector pB = prevB.mul(aL).add(prevB.rearrange(UP1F).blend(lastA, FIRST).mul(aU));
+            FloatVector xA = IntVector.fromArray(I, s, TILE_X + 8 * k).reinterpretAsFloats();
+            FloatVector xB = IntVector.fromArray(I, s, TILE_X2 + 8 * k).reinterpretAsFloats();
+            IntVector cA = roundHalfAwayFromZero(xA.sub(pA).mul(invTick), half);
+            IntVector cB = roundHalfAwayFromZero(xB.sub(pB).mul(invTick), half);
+            FloatVector yA = pA.add(((FloatVector) cA.convert(VectorOperators.I2F, 0)).mul(tick));
+            FloatVector yB = pB.add(((FloatVector) cB.convert(VectorOperators.I2F, 0)).mul(tick));
+            cA.intoArray(s, TILE_CODES + 8 * k);
+            cB.intoArray(s, TILE_CODES2 + 8 * k);
+            yA.reinterpretAsInts().intoArray(s, TILE_Y + 8 * k);
+            yB.reinterpretAsInts().intoArray(s, TILE_Y2 + 8 * k);
+            prevA = yA;
+            prevB = yB;
+        }
+        prevA.reinterpretAsInts().intoArray(s, YS);
+        prevB.reinterpretAsInts().intoArray(s, YS + 8);
+    }
+
+    /**
      * Eight steps of the eight-lane wavefront on the diagonals {@link #loadTile} left in the
      * scratch, the lanes' last y (their left neighbours) in the scratch at {@link #YS} before
      * and after; lane 0's upper neighbours from {@code y[above..above+8)}, the row above.
@@ -374,9 +450,9 @@ public final class VectorCodec implements LilcomCodec {
     /**
      * Eight rows of a wavefront's x, row l from {@code x[o + l*skew]} on, transposed into the
      * eight steps' diagonals (vector k, lane l: row l, column t-l+k) in the scratch from
-     * {@link #TILE_X}: a transpose in registers, three stages of lane moves and blends.
+     * {@code at}: a transpose in registers, three stages of lane moves and blends.
      */
-    private static void loadTile(float[] x, int o, int skew, int[] s) {
+    private static void loadTile(float[] x, int o, int skew, int[] s, int at) {
         FloatVector v0 = FloatVector.fromArray(F, x, o);
         FloatVector v1 = FloatVector.fromArray(F, x, o + skew);
         FloatVector v2 = FloatVector.fromArray(F, x, o + 2 * skew);
@@ -393,14 +469,14 @@ public final class VectorCodec implements LilcomCodec {
         FloatVector b1 = lower(a1, a3, UP2X, BIT2X), b3 = upper(a1, a3, DOWN2X, BIT2X);
         FloatVector b4 = lower(a4, a6, UP2X, BIT2X), b6 = upper(a4, a6, DOWN2X, BIT2X);
         FloatVector b5 = lower(a5, a7, UP2X, BIT2X), b7 = upper(a5, a7, DOWN2X, BIT2X);
-        lower(b0, b4, UP4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 0 * 8);
-        lower(b1, b5, UP4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 1 * 8);
-        lower(b2, b6, UP4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 2 * 8);
-        lower(b3, b7, UP4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 3 * 8);
-        upper(b0, b4, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 4 * 8);
-        upper(b1, b5, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 5 * 8);
-        upper(b2, b6, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 6 * 8);
-        upper(b3, b7, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, TILE_X + 7 * 8);
+        lower(b0, b4, UP4X, BIT4X).reinterpretAsInts().intoArray(s, at + 0 * 8);
+        lower(b1, b5, UP4X, BIT4X).reinterpretAsInts().intoArray(s, at + 1 * 8);
+        lower(b2, b6, UP4X, BIT4X).reinterpretAsInts().intoArray(s, at + 2 * 8);
+        lower(b3, b7, UP4X, BIT4X).reinterpretAsInts().intoArray(s, at + 3 * 8);
+        upper(b0, b4, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, at + 4 * 8);
+        upper(b1, b5, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, at + 5 * 8);
+        upper(b2, b6, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, at + 6 * 8);
+        upper(b3, b7, DOWN4X, BIT4X).reinterpretAsInts().intoArray(s, at + 7 * 8);
     }
 
     /**
