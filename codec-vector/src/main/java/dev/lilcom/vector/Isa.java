@@ -52,7 +52,8 @@ final class Isa {
      *       a zero-prediction shortcut, and decoding fbank with lanes measured 0.86x-0.94x of
      *       scalar on AVX-512, so reconstruct is only a {@link #candidates candidate} there.
      *       Without gather and scatter (AVX2) quantize takes eight steps at a time through
-     *       in-register 8 x 8 transposes (contiguous row loads and stores), 1.5x; reconstruct's
+     *       in-register 8 x 8 transposes (contiguous row loads and stores), sixteen rows as two
+     *       chains of eight lanes, 1.85x-1.9x; reconstruct's
      *       diagonal goes through a scratch array, 0.5x-0.6x. SSE's four lanes are no wider
      *       than the scalar wavefront, and there the lane move each step needs
      *       ({@code rearrange}) and the int/float conversions are no instructions: slow, and
