@@ -36,8 +36,8 @@ public final class Header {
     public float tick;
     public float invTick;
     public float lastCoefficient;
-    /** Scratch for the codecs' kernels (index maps), so that a call allocates nothing. */
-    public final int[] scratch = new int[64];
+    /** Scratch for the codecs' kernels (index maps, a wavefront's tiles), so that a call allocates nothing. */
+    public final int[] scratch = new int[448];
 
     /** Sets the header for an encoder; arguments must already be validated. */
     public void set(int[] shape, int tickPower, int[] coeffs) {

@@ -43,14 +43,36 @@ public final class StreamWriter {
         }
         int zeros = 0;
         int limit = buf.length - SLACK - 16;
-        for (int i = 0; i < n; i++) {
-            int f = fields[i];
+        int i = 0;
+        while (i < n) {
+            if (i + 1 < n) {
+                // Two values whose bits fit one 64-bit step together (typical widths are far below
+                // 28; at most 56 keeps nb below 64): one serial acc/nb/pos update for both, the chain
+                // this loop is bound by.
+                int f0 = fields[i];
+                int f1 = fields[i + 1];
+                int len0 = f0 >>> 8;
+                int len = len0 + (f1 >>> 8);
+                if (f0 != 0 && f1 != 0 && zeros == 0 && len <= 56 && pos <= limit) {
+                    long c0 = (f0 & 3) | (bits[i] & 0xFFFFFFFFL) << ((f0 >>> 2) & 3);
+                    long c1 = (f1 & 3) | (bits[i + 1] & 0xFFFFFFFFL) << ((f1 >>> 2) & 3);
+                    acc |= (c0 | c1 << len0) << nb;
+                    nb += len;
+                    LONG_LE.set(buf, pos, acc);
+                    pos += nb >>> 3;
+                    acc >>>= nb & ~7;
+                    nb &= 7;
+                    i += 2;
+                    continue;
+                }
+            }
+            int f = fields[i++];
             if (f == 0) {
                 zeros++;
                 continue;
             }
             if (pos > limit) {
-                buf = grow(buf, pos, n - i);
+                buf = grow(buf, pos, n - i + 1);
                 limit = buf.length - SLACK - 16;
             }
             if (zeros > 0) {
@@ -70,7 +92,7 @@ public final class StreamWriter {
                 nb &= 7;
                 zeros = 0;
             }
-            acc |= ((f & 3) | (bits[i] & 0xFFFFFFFFL) << ((f >>> 2) & 3)) << nb;
+            acc |= ((f & 3) | (bits[i - 1] & 0xFFFFFFFFL) << ((f >>> 2) & 3)) << nb;
             nb += f >>> 8;
             LONG_LE.set(buf, pos, acc);
             pos += nb >>> 3;

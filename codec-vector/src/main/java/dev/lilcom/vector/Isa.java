@@ -39,28 +39,31 @@ final class Isa {
      * BENCHMARKS.md):
      * <ul>
      *   <li>neighbourSums: plain double multiply and add, 1.5x-2.5x at every width;</li>
-     *   <li>valueBits: needs per-lane shift counts (AVX2's {@code vpsrlvd}; at SSE the Vector
-     *       API's fallback allocates megabytes per call): 3x-12x from AVX2 up;</li>
-     *   <li>widths: needs a lane-wise leading-zero count (AVX-512's {@code vplzcntd}): 3.5x-13x
-     *       there; AVX2 emulates it, 0.75x-1.1x;</li>
+     *   <li>valueBits: 3x-12x from AVX2 up, with per-lane shift counts ({@code vpsrlvd}); at
+     *       SSE, where those and every compare fall back to Java and allocate, from adds, logic
+     *       and constant shifts only: 2.5x;</li>
+     *   <li>widths: a lane-wise leading-zero count (AVX-512's {@code vplzcntd}): 3.5x-13x there;
+     *       AVX2 has none, and takes the widths from float exponents instead (adds, logic and
+     *       constant shifts): 1.4x-1.5x. At SSE the same code runs without allocating, but at 4
+     *       lanes 0.7x-0.9x of the scalar loop;</li>
      *   <li>quantize and reconstruct: the wavefront, with AVX-512's gather and scatter for its
      *       diagonal, quantize 1.5x-3.7x. Reconstruct was 1.3x-3.7x of the scalar four-row
      *       wavefront, but the scalar kernel now runs eight rows with a vectorized first pass and
      *       a zero-prediction shortcut, and decoding fbank with lanes measured 0.86x-0.94x of
      *       scalar on AVX-512, so reconstruct is only a {@link #candidates candidate} there.
-     *       Without gather and scatter (AVX2) the diagonal goes through a scratch array:
-     *       reconstruct 0.5x-0.6x, quantize 0.9x-1.3x, so quantize is only a candidate. SSE's
-     *       four lanes are no wider than the scalar wavefront, and its conversions and shuffles
-     *       allocate.</li>
+     *       Without gather and scatter (AVX2) quantize takes eight steps at a time through
+     *       in-register 8 x 8 transposes (contiguous row loads and stores), sixteen rows as two
+     *       chains of eight lanes, 1.85x-1.9x; reconstruct's
+     *       diagonal goes through a scratch array, 0.5x-0.6x. SSE's four lanes are no wider
+     *       than the scalar wavefront, and there the lane move each step needs
+     *       ({@code rearrange}) and the int/float conversions are no instructions: slow, and
+     *       allocating.</li>
      * </ul>
      */
     static int onLanes() {
-        int set = Kernel.NEIGHBOUR_SUMS.bit;
+        int set = Kernel.NEIGHBOUR_SUMS.bit | Kernel.VALUE_BITS.bit;
         if (AVX >= 2) {
-            set |= Kernel.VALUE_BITS.bit;
-        }
-        if (AVX >= 3) {
-            set |= Kernel.WIDTHS.bit | Kernel.QUANTIZE.bit;
+            set |= Kernel.QUANTIZE.bit | Kernel.WIDTHS.bit;
         }
         return set;
     }
@@ -68,13 +71,13 @@ final class Isa {
     /**
      * The kernels the warm-up times against their scalar twins here ({@link VectorWarmUp}): those
      * of {@link #onLanes}, and those whose speed on this hardware the instruction set does not
-     * settle: quantize on AVX2, reconstruct on AVX-512, and on other architectures (NEON, SVE: not
+     * settle: reconstruct on AVX-512, and on other architectures (NEON, SVE: not
      * measured) every kernel.
      */
     static int candidates() {
         if (AVX < 0) {
             return Kernel.ALL;
         }
-        return AVX == 2 ? onLanes() | Kernel.QUANTIZE.bit : AVX >= 3 ? onLanes() | Kernel.RECONSTRUCT.bit : onLanes();
+        return AVX >= 3 ? onLanes() | Kernel.RECONSTRUCT.bit : onLanes();
     }
 }

@@ -1,0 +1,107 @@
+package dev.lilcom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lilcom.format.Header;
+import dev.lilcom.testing.ReferenceCodec;
+import dev.lilcom.vector.VectorCodec;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lane kernels against the reference at awkward sizes (around every lane count and tile of
+ * 8 steps), at the width and ISA level this run forces: widths and valueBits on streams with
+ * widths up to 32 bits (codes at and above 2^23, where the float-exponent widths split the code),
+ * runs of zeros and negative values; quantize on two-axis arrays whose rows predict from the row
+ * above, so the wavefronts (and the eight-step tiles on AVX2) run, with ramps cut at every offset.
+ */
+class VectorKernelEdgeDuelTest {
+    private static final int[] SIZES = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 65, 200};
+    private final LilcomCodec lanes = VectorCodec.kernels();
+
+    @Test
+    void widthsAndValueBitsMatchTheReferenceAtAwkwardSizes() {
+        Random rnd = new Random(11);
+        for (int n : SIZES) {
+            for (int pattern = 0; pattern < 8; pattern++) {
+                for (int trial = 0; trial < 20; trial++) {
+                    int[] v = values(rnd, n, pattern);
+                    String what = "n " + n + " pattern " + pattern + " trial " + trial + ": " + Arrays.toString(v);
+                    int[] expectedW = new int[n];
+                    int[] w = new int[n];
+                    ReferenceCodec.INSTANCE.widths(v, n, expectedW);
+                    lanes.widths(v, n, w);
+                    assertArrayEquals(expectedW, w, "widths, " + what);
+                    int[] expectedBits = v.clone();
+                    int[] bits = v.clone();
+                    int[] expectedFields = new int[n];
+                    int[] fields = new int[n];
+                    ReferenceCodec.INSTANCE.valueBits(expectedBits, n, expectedW, expectedFields);
+                    lanes.valueBits(bits, n, w, fields);
+                    assertArrayEquals(expectedFields, fields, "value fields, " + what);
+                    assertArrayEquals(expectedBits, bits, "value bits, " + what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void quantizeMatchesTheReferenceAtAwkwardShapes() {
+        Random rnd = new Random(12);
+        int[] rows = {1, 2, 8, 9, 16, 17, 24, 33};
+        int[] cols = {1, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 40, 63, 65, 80};
+        for (int r : rows) {
+            for (int c : cols) {
+                for (int kind = 0; kind < 4; kind++) {
+                    int n = r * c;
+                    float[] x = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = switch (kind) {
+                            case 0 -> (float) rnd.nextGaussian();
+                            case 1 -> rnd.nextInt(4) == 0 ? 0f : (float) (rnd.nextGaussian() * 1e6);
+                            case 2 -> -Math.abs((float) rnd.nextGaussian() * 3e4f);
+                            default -> (float) (Math.sin(i * 0.01) * 100 + rnd.nextGaussian());
+                        };
+                    }
+                    int[] coeffs = {kind == 3 ? 256 : 200 + rnd.nextInt(57), rnd.nextInt(513) - 256};
+                    int tickPower = kind == 1 ? -2 : -8 + rnd.nextInt(6);
+                    Header h = new Header();
+                    h.set(new int[] {r, c}, tickPower, coeffs);
+                    int off = 5;
+                    int[] expectedCodes = new int[n + off];
+                    float[] expectedY = new float[n];
+                    ReferenceCodec.INSTANCE.quantize(h, x, 0, expectedCodes, off, expectedY);
+                    int[] codes = new int[n + off];
+                    float[] y = new float[n];
+                    lanes.quantize(h, x, 0, codes, off, y);
+                    String what = r + "x" + c + " kind " + kind + " coeffs " + Arrays.toString(coeffs) + " tp " + tickPower;
+                    assertArrayEquals(expectedCodes, codes, "codes, " + what);
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(Float.floatToRawIntBits(expectedY[i]), Float.floatToRawIntBits(y[i]),
+                                "reconstruction " + i + ", " + what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** n values of one pattern: small, huge (up to 32-bit codes), zero runs, negative, mixed. */
+    private static int[] values(Random rnd, int n, int pattern) {
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (pattern) {
+                case 0 -> rnd.nextInt(7) - 3;
+                case 1 -> rnd.nextInt();
+                case 2 -> rnd.nextInt(10) < 8 ? 0 : rnd.nextInt(1 << 12) - (1 << 11);
+                case 3 -> -1 - rnd.nextInt(1 << rnd.nextInt(31));
+                case 4 -> rnd.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+                case 5 -> (1 << 22) + rnd.nextInt(1 << 23) * (rnd.nextBoolean() ? 1 : -1);
+                case 6 -> i % 9 == 4 ? rnd.nextInt() : 0;
+                default -> rnd.nextInt() >> rnd.nextInt(32);
+            };
+        }
+        return v;
+    }
+}
