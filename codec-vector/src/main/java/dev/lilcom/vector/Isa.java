@@ -50,7 +50,9 @@ final class Isa {
      *       diagonal, quantize 1.5x-3.7x. Reconstruct was 1.3x-3.7x of the scalar four-row
      *       wavefront, but the scalar kernel now runs eight rows with a vectorized first pass and
      *       a zero-prediction shortcut, and decoding fbank with lanes measured 0.86x-0.94x of
-     *       scalar on AVX-512, so reconstruct is only a {@link #candidates candidate} there.
+     *       scalar on AVX-512. It was then a warm-up candidate there, but the warm-up's array
+     *       favours lanes: once it moved reconstruct onto them, lhotse loading ran at 0.95x of
+     *       the scalar codec (0.99x-1.0x with the warm-up off), so it stays scalar on x86.
      *       Without gather and scatter (AVX2) quantize takes eight steps at a time through
      *       in-register 8 x 8 transposes (contiguous row loads and stores), sixteen rows as two
      *       chains of eight lanes, 1.85x-1.9x; reconstruct's
@@ -69,15 +71,11 @@ final class Isa {
     }
 
     /**
-     * The kernels the warm-up times against their scalar twins here ({@link VectorWarmUp}): those
-     * of {@link #onLanes}, and those whose speed on this hardware the instruction set does not
-     * settle: reconstruct on AVX-512, and on other architectures (NEON, SVE: not
-     * measured) every kernel.
+     * The kernels the warm-up times against their scalar twins here ({@link VectorWarmUp}): on
+     * x86 those of {@link #onLanes}; on other architectures (NEON, SVE: not measured), where the
+     * instruction set settles nothing, every kernel.
      */
     static int candidates() {
-        if (AVX < 0) {
-            return Kernel.ALL;
-        }
-        return AVX >= 3 ? onLanes() | Kernel.RECONSTRUCT.bit : onLanes();
+        return AVX < 0 ? Kernel.ALL : onLanes();
     }
 }
