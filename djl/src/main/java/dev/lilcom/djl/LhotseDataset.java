@@ -55,22 +55,17 @@ import java.util.concurrent.ExecutorService;
  */
 public final class LhotseDataset implements Dataset {
     private final CutSampler sampler;
-    private final FeatureReader reader;
     private final CharVocabulary vocabulary;
-    private final int threads;
-    private final int prefetch;
-    private final FailurePolicy policy;
+    /** How each epoch's loader runs: the builder's threads, prefetch and failure policy, direct buffers. */
+    private final BatchLoader.Builder loading;
     /** Where the next {@link #getData} starts, or {@code null} for its epoch's start. */
     private SamplerState resumeFrom;
     private SamplerState lastState;
 
     private LhotseDataset(Builder b) {
         this.sampler = b.sampler;
-        this.reader = b.reader;
         this.vocabulary = b.vocabulary;
-        this.threads = b.threads;
-        this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.threads;
-        this.policy = b.policy;
+        this.loading = b.loading;
     }
 
     /**
@@ -84,39 +79,30 @@ public final class LhotseDataset implements Dataset {
     /** How a {@link LhotseDataset} loads. */
     public static final class Builder {
         private final CutSampler sampler;
-        private final FeatureReader reader;
         private final CharVocabulary vocabulary;
-        private int threads = 1;
-        private int prefetch;
-        private FailurePolicy policy = FailurePolicy.FAIL_BATCH;
+        private final BatchLoader.Builder loading;
 
         private Builder(CutSampler sampler, FeatureReader reader, CharVocabulary vocabulary) {
             this.sampler = Objects.requireNonNull(sampler, "sampler");
-            this.reader = Objects.requireNonNull(reader, "reader");
             this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+            this.loading = BatchLoader.builder(reader).directBuffers();
         }
 
         /** Loader threads (default 1); see {@link BatchLoader.Builder#threads}. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1; got " + threads);
-            }
-            this.threads = threads;
+            loading.threads(threads);
             return this;
         }
 
         /** Batches prepared ahead (default twice the threads); see {@link BatchLoader.Builder#prefetch}. */
         public Builder prefetch(int prefetch) {
-            if (prefetch < 1) {
-                throw new IllegalArgumentException("prefetch must be at least 1; got " + prefetch);
-            }
-            this.prefetch = prefetch;
+            loading.prefetch(prefetch);
             return this;
         }
 
         /** What a cut that fails to load does (default: fail its batch); see {@link FailurePolicy}. */
         public Builder onFailure(FailurePolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
+            loading.onFailure(policy);
             return this;
         }
 
@@ -192,8 +178,7 @@ public final class LhotseDataset implements Dataset {
             this.manager = manager;
             this.epoch = epoch;
             this.resumedAfter = from != null ? from.batches() : 0;
-            this.loader = BatchLoader.builder(reader).threads(threads).prefetch(prefetch).onFailure(policy)
-                    .directBuffers().open(from != null ? sampler.resume(from) : sampler.batches(epoch));
+            this.loader = loading.open(from != null ? sampler.resume(from) : sampler.batches(epoch));
         }
 
         @Override
