@@ -15,7 +15,7 @@ import dev.lilcom.format.ZigZag;
  * from the row above, {@link #WAVE} consecutive rows ({@link #DECODE_WAVE} when decoding) run
  * together as a wavefront: row r+l works on column t-l while row r works on column t, so every
  * element's upper neighbour was finished one step earlier and the rows' chains overlap. The
- * vector codec does the same on SIMD lanes.
+ * vector codec encodes the same way on SIMD lanes, and decodes with this codec's reconstruction.
  */
 public final class ScalarCodec implements LilcomCodec {
     /** The one instance; the codec is stateless. */
@@ -324,57 +324,6 @@ public final class ScalarCodec implements LilcomCodec {
                 y[e] = p + y[e];
             }
         }
-    }
-
-    /**
-     * {@code count} elements of one row from column j; codes from {@code c}, output from
-     * {@code o}. Public for the vector codec, as {@link #quantizeRow}.
-     */
-    public static void reconstructRow(Header h, int[] codes, int c, float[] y, int o, int j, int count, int mask) {
-        final float aL = h.lastCoefficient;
-        final float tick = h.tick;
-        if (mask == 0) {
-            float left = j > 0 ? y[o - 1] : 0f;
-            for (int i = 0; i < count; i++, j++) {
-                float p = j > 0 ? left * aL : 0f;
-                left = p + (float) ZigZag.decode(codes[c + i]) * tick;
-                y[o + i] = left;
-            }
-            return;
-        }
-        for (int i = 0; i < count; i++, j++) {
-            int e = o + i;
-            float p = j > 0 ? y[e - 1] * aL : 0f;
-            for (int m = mask; m != 0; m &= m - 1) {
-                int k = Integer.numberOfTrailingZeros(m);
-                p = p + y[e - h.strides[k]] * h.a[k];
-            }
-            y[e] = p + (float) ZigZag.decode(codes[c + i]) * tick;
-        }
-    }
-
-    /**
-     * Steps {@code [from, to)} of a decoding wavefront of {@code lanes} rows (codes from {@code c},
-     * rows from {@code o}), one element at a time: the ramps of both codecs' wavefronts.
-     */
-    public static void reconstructTriangle(Header h, int[] codes, int c, float[] y, int o, int lanes, int from,
-            int to) {
-        final int d = h.rowLength;
-        final float aL = h.lastCoefficient;
-        final float aU = h.a[h.axes - 2];
-        for (int t = from; t < to; t++) {
-            for (int l = Math.max(0, t - d + 1); l <= Math.min(t, lanes - 1); l++) {
-                int j = t - l;
-                reconstructOne(codes, c + l * d + j, y, o + l * d + j, j, d, aL, aU, h.tick);
-            }
-        }
-    }
-
-    private static void reconstructOne(int[] codes, int ci, float[] y, int e, int j, int d, float aL, float aU,
-            float tick) {
-        float p = j > 0 ? y[e - 1] * aL : 0f;
-        p = p + y[e - d] * aU;
-        y[e] = p + (float) ZigZag.decode(codes[ci]) * tick;
     }
 
     @Override

@@ -46,20 +46,16 @@ final class Isa {
      *       AVX2 has none, and takes the widths from float exponents instead (adds, logic and
      *       constant shifts): 1.4x-1.5x. At SSE the same code runs without allocating, but at 4
      *       lanes 0.7x-0.9x of the scalar loop;</li>
-     *   <li>quantize and reconstruct: the wavefront, with AVX-512's gather and scatter for its
-     *       diagonal, quantize 1.5x-3.7x. Reconstruct was 1.3x-3.7x of the scalar four-row
-     *       wavefront, but the scalar kernel now runs eight rows with a vectorized first pass and
-     *       a zero-prediction shortcut, and decoding fbank with lanes measured 0.86x-0.94x of
-     *       scalar on AVX-512. It was then a warm-up candidate there, but the warm-up's array
-     *       favours lanes: once it moved reconstruct onto them, lhotse loading ran at 0.95x of
-     *       the scalar codec (0.99x-1.0x with the warm-up off), so it stays scalar on x86.
-     *       Without gather and scatter (AVX2) quantize takes eight steps at a time through
+     *   <li>quantize: the wavefront, with AVX-512's gather and scatter for its diagonal,
+     *       1.5x-3.7x. Without gather and scatter (AVX2) it takes eight steps at a time through
      *       in-register 8 x 8 transposes (contiguous row loads and stores), sixteen rows as two
-     *       chains of eight lanes, 1.85x-1.9x; reconstruct's
-     *       diagonal goes through a scratch array, 0.5x-0.6x. SSE's four lanes are no wider
-     *       than the scalar wavefront, and there the lane move each step needs
-     *       ({@code rearrange}) and the int/float conversions are no instructions: slow, and
-     *       allocating.</li>
+     *       chains of eight lanes, 1.85x-1.9x. SSE's four lanes are no wider than the scalar
+     *       wavefront, and there the lane move each step needs ({@code rearrange}) and the
+     *       int/float conversions are no instructions: slow, and allocating.</li>
+     *   <li>reconstruct has no lane form ({@link VectorCodec#reconstruct}): the same wavefront on
+     *       lanes measured 0.86x-0.95x of the scalar kernel's eight-row wave when decoding on
+     *       AVX-512, 0.5x-0.6x at AVX2; as a warm-up candidate on AVX-512 it was moved onto
+     *       lanes by the warm-up's small array and lhotse loading ran at 0.95x of scalar.</li>
      * </ul>
      */
     static int onLanes() {
@@ -73,9 +69,9 @@ final class Isa {
     /**
      * The kernels the warm-up times against their scalar twins here ({@link VectorWarmUp}): on
      * x86 those of {@link #onLanes}; on other architectures (NEON, SVE: not measured), where the
-     * instruction set settles nothing, every kernel.
+     * instruction set settles nothing, every kernel with a lane form (all but reconstruct).
      */
     static int candidates() {
-        return AVX < 0 ? Kernel.ALL : onLanes();
+        return AVX < 0 ? Kernel.ALL & ~Kernel.RECONSTRUCT.bit : onLanes();
     }
 }

@@ -2,7 +2,6 @@ package dev.lilcom.vector;
 
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
-import dev.lilcom.format.ZigZag;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.Random;
@@ -38,7 +37,6 @@ final class VectorWarmUp implements LilcomCodec {
     private static final System.Logger LOG = System.getLogger("dev.lilcom");
     /** The kernel bits as constants the JIT folds into each call's test. */
     private static final int QUANTIZE = Kernel.QUANTIZE.bit;
-    private static final int RECONSTRUCT = Kernel.RECONSTRUCT.bit;
     private static final int WIDTHS = Kernel.WIDTHS.bit;
     private static final int VALUE_BITS = Kernel.VALUE_BITS.bit;
     private static final int NEIGHBOUR_SUMS = Kernel.NEIGHBOUR_SUMS.bit;
@@ -148,7 +146,8 @@ final class VectorWarmUp implements LilcomCodec {
 
     @Override
     public void reconstruct(Header h, int[] codes, int from, int to, float[] y, int yOffset) {
-        ((onLanes & RECONSTRUCT) != 0 ? vector : scalar).reconstruct(h, codes, from, to, y, yOffset);
+        // no lane form (VectorCodec#reconstruct), so never a candidate
+        scalar.reconstruct(h, codes, from, to, y, yOffset);
     }
 
     @Override
@@ -175,7 +174,6 @@ final class VectorWarmUp implements LilcomCodec {
         final Header h = new Header();
         final float[] x;
         final int[] values;
-        final int[] zigzag;
         final int[] work;
         final int[] w;
         final int[] fields;
@@ -204,10 +202,6 @@ final class VectorWarmUp implements LilcomCodec {
             y = new float[n];
             h.values(values);
             LilcomCodec.scalar().quantize(h, x, 0, values, total - n, y);
-            zigzag = new int[n];
-            for (int i = 0; i < n; i++) {
-                zigzag[i] = ZigZag.encode(values[total - n + i]);
-            }
             work = new int[total];
             w = new int[total];
             fields = new int[total];
@@ -237,10 +231,10 @@ final class VectorWarmUp implements LilcomCodec {
         private void call(LilcomCodec c, Kernel k) {
             switch (k) {
                 case QUANTIZE -> c.quantize(h, x, 0, work, total - n, y);
-                case RECONSTRUCT -> c.reconstruct(h, zigzag, 0, n, y, 0);
                 case WIDTHS -> c.widths(values, total, w);
                 case VALUE_BITS -> c.valueBits(work, total, w, fields);
                 case NEIGHBOUR_SUMS -> c.neighbourSums(r, n, n, h.rowLength, sums);
+                case RECONSTRUCT -> throw new IllegalArgumentException("reconstruct has no lane form to time");
             }
         }
     }
