@@ -98,11 +98,13 @@ final class DoublingWidths {
         }
         int range = (extremes >>> 8) - (extremes & 0xFF);
         int rounds = range <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(range - 1);
+        // a whole block's last round goes straight into w
+        int buffered = rounds > 0 && b + 4 * s <= n ? rounds - 1 : rounds;
         int[] from = f;
         int[] to = g;
         int lo = 0;
         int hi = columns;
-        for (int r = 0; r < rounds; r++) {
+        for (int r = 0; r < buffered; r++) {
             int k = 1 << r;
             lo += k;
             hi -= k;
@@ -111,7 +113,11 @@ final class DoublingWidths {
             from = to;
             to = t;
         }
-        unpack(from, n, w, b, s);
+        if (buffered < rounds) {
+            lastRound(from, 1 << buffered, w, b, s);
+        } else {
+            unpack(from, n, w, b, s);
+        }
     }
 
     /**
@@ -200,6 +206,22 @@ final class DoublingWidths {
             if (t == to - LANES) {
                 return;
             }
+        }
+    }
+
+    /** {@link #round} on the block's own columns, unpacked into w as {@link #unpack} does (all 4s values below n). */
+    private static void lastRound(int[] src, int k, int[] w, int b, int s) {
+        byte step = (byte) k;
+        for (int t = HALO; t < HALO + s; t += LANES) {
+            ByteVector left = IntVector.fromArray(I, src, t - k).reinterpretAsBytes();
+            ByteVector right = IntVector.fromArray(I, src, t + k).reinterpretAsBytes();
+            ByteVector here = IntVector.fromArray(I, src, t).reinterpretAsBytes();
+            IntVector x = here.max(left.max(right).sub(step)).reinterpretAsInts();
+            int e = b + t - HALO;
+            x.and(0xFF).intoArray(w, e);
+            x.lanewise(VectorOperators.LSHR, 8).and(0xFF).intoArray(w, e + s);
+            x.lanewise(VectorOperators.LSHR, 16).and(0xFF).intoArray(w, e + 2 * s);
+            x.lanewise(VectorOperators.LSHR, 24).intoArray(w, e + 3 * s);
         }
     }
 
