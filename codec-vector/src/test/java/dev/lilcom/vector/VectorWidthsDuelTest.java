@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * {@link DoublingWidths} against {@link Widths#compute}, at the width and ISA level this run
  * forces: every length up to 200, lengths around its blocks, segments and halos, widths from 0 to
  * 32 (codes at and above 2^23, where a block takes its widths one at a time), runs of zeros,
- * single wide values at every distance from a block's or segment's edge, and every spread of
- * widths (which sets the number of doubling rounds). Values past n and w past n are left alone.
+ * single wide values at every distance from a block's or segment's edge, every spread of
+ * widths, and runs of narrow values among wide ones (both set the number of doubling rounds). Values past n and w past n are left alone.
  */
 class VectorWidthsDuelTest {
     private static final int BLOCK = 4 * DoublingWidths.SEGMENT;
@@ -95,6 +95,34 @@ class VectorWidthsDuelTest {
                 }
                 duel(v, n);
             }
+        }
+    }
+
+    /**
+     * Wide values with runs of narrow ones (dips) and rare wider spikes: after each round the
+     * narrowest width so far decides whether another round can still raise one.
+     */
+    @Test
+    void dipsAndSpikes() {
+        Random rnd = new Random(25);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = BLOCK + rnd.nextInt(2 * BLOCK);
+            int base = 3 + rnd.nextInt(12);
+            int[] v = new int[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = ofWidth(base - rnd.nextInt(2), rnd);
+            }
+            for (int dips = rnd.nextInt(40); dips > 0; dips--) {
+                int at = rnd.nextInt(n);
+                int depth = rnd.nextInt(base + 1);
+                for (int i = at; i < Math.min(n, at + 1 + rnd.nextInt(40)); i++) {
+                    v[i] = ofWidth(depth, rnd);
+                }
+            }
+            for (int spikes = rnd.nextInt(4); spikes > 0; spikes--) {
+                v[rnd.nextInt(n)] = ofWidth(base + 1 + rnd.nextInt(33 - base - 1), rnd);
+            }
+            duel(v, n);
         }
     }
 
