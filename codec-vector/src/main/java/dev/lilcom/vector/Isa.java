@@ -42,10 +42,11 @@ final class Isa {
      *   <li>valueBits: 3x-12x from AVX2 up, with per-lane shift counts ({@code vpsrlvd}); at
      *       SSE, where those and every compare fall back to Java and allocate, from adds, logic
      *       and constant shifts only: 2.5x;</li>
-     *   <li>widths: a lane-wise leading-zero count (AVX-512's {@code vplzcntd}): 3.5x-13x there;
-     *       AVX2 has none, and takes the widths from float exponents instead (adds, logic and
-     *       constant shifts): 1.4x-1.5x. At SSE the same code runs without allocating, but at 4
-     *       lanes 0.7x-0.9x of the scalar loop;</li>
+     *   <li>widths: doubling rounds over widths packed as bytes ({@link DoublingWidths}), from
+     *       adds, logic, constant shifts, min/max and unaligned loads, so the same code at every
+     *       level: about 2x at SSE, 3x-4x at AVX2 and 4x-5x at AVX-512 (where it replaced running
+     *       maxima in registers through lane moves, 0.7x at SSE, 1.4x at AVX2, 2.5x at
+     *       AVX-512);</li>
      *   <li>quantize: the wavefront, with AVX-512's gather and scatter for its diagonal,
      *       1.5x-3.7x. Without gather and scatter (AVX2) it takes eight steps at a time through
      *       in-register 8 x 8 transposes (contiguous row loads and stores), sixteen rows as two
@@ -59,9 +60,9 @@ final class Isa {
      * </ul>
      */
     static int onLanes() {
-        int set = Kernel.NEIGHBOUR_SUMS.bit | Kernel.VALUE_BITS.bit;
+        int set = Kernel.NEIGHBOUR_SUMS.bit | Kernel.VALUE_BITS.bit | Kernel.WIDTHS.bit;
         if (AVX >= 2) {
-            set |= Kernel.QUANTIZE.bit | Kernel.WIDTHS.bit;
+            set |= Kernel.QUANTIZE.bit;
         }
         return set;
     }

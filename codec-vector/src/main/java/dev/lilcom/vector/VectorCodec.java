@@ -3,7 +3,6 @@ package dev.lilcom.vector;
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
 import dev.lilcom.format.ValueBits;
-import dev.lilcom.format.ZigZag;
 import dev.lilcom.scalar.Rounding;
 import dev.lilcom.scalar.ScalarCodec;
 import jdk.incubator.vector.DoubleVector;
@@ -31,9 +30,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       eight lanes; otherwise through a scratch array
  *       element by element and onto lanes with one contiguous load. No gather, scatter or masked
  *       operation without the instructions.</li>
- *   <li>Widths: the closed form {@code w[j] = max_i(width[i] - |i-j|)} as a running maximum of
- *       {@code width[i] + i} from the left and of {@code width[i] - i} from the right, in log-step
- *       lane shifts.</li>
+ *   <li>Widths: the closed form {@code w[j] = max_i(width[i] - |i-j|)} in doubling rounds over
+ *       widths packed as bytes, with unaligned loads instead of lane moves
+ *       ({@link DoublingWidths}).</li>
  *   <li>Regression sums: the eight index-striped partial sums of the contract, as one, two or four
  *       double vectors.</li>
  *   <li>Reconstruction: the scalar kernel ({@link #reconstruct}).</li>
@@ -90,28 +89,17 @@ public final class VectorCodec implements LilcomCodec {
             : Boolean.parseBoolean(System.getProperty(VectorWarmUp.PROPERTY, "true"))
                     ? VectorWarmUp.start(ScalarCodec.INSTANCE, INSTANCE, Isa.candidates())
                     : VectorWarmUp.fixed(ScalarCodec.INSTANCE, INSTANCE, Isa.onLanes());
-    private static final int NEG = Integer.MIN_VALUE / 2;
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
     /**
-     * Shuffles moving lanes up (down) by 1, 2, 4 and 8, and the lanes each shift leaves empty:
-     * separate constants (not an array) so that the JIT sees each one as constant.
+     * Shuffles moving lanes up (down) by 1, 2 and 4, for the transposes: separate constants (not
+     * an array) so that the JIT sees each one as constant.
      */
     private static final VectorShuffle<Integer> UP1 = shift(1);
     private static final VectorShuffle<Integer> UP2 = shift(2);
     private static final VectorShuffle<Integer> UP4 = shift(4);
-    private static final VectorShuffle<Integer> UP8 = shift(8);
     private static final VectorShuffle<Integer> DOWN1 = shift(-1);
     private static final VectorShuffle<Integer> DOWN2 = shift(-2);
     private static final VectorShuffle<Integer> DOWN4 = shift(-4);
-    private static final VectorShuffle<Integer> DOWN8 = shift(-8);
-    private static final VectorMask<Integer> BELOW1 = IOTA.compare(VectorOperators.LT, 1);
-    private static final VectorMask<Integer> BELOW2 = IOTA.compare(VectorOperators.LT, 2);
-    private static final VectorMask<Integer> BELOW4 = IOTA.compare(VectorOperators.LT, 4);
-    private static final VectorMask<Integer> BELOW8 = IOTA.compare(VectorOperators.LT, 8);
-    private static final VectorMask<Integer> ABOVE1 = IOTA.compare(VectorOperators.GE, LANES - 1);
-    private static final VectorMask<Integer> ABOVE2 = IOTA.compare(VectorOperators.GE, LANES - 2);
-    private static final VectorMask<Integer> ABOVE4 = IOTA.compare(VectorOperators.GE, LANES - 4);
-    private static final VectorMask<Integer> ABOVE8 = IOTA.compare(VectorOperators.GE, LANES - 8);
     /** The transpose's lane moves and masks for float vectors (separate, so no reinterpretation is needed). */
     private static final VectorShuffle<Float> UP1X = UP1.cast(F);
     private static final VectorShuffle<Float> UP2X = UP2.cast(F);
@@ -135,8 +123,6 @@ public final class VectorCodec implements LilcomCodec {
      * through the scratch, since a scatter without the instruction boxes every lane.
      */
     private static final boolean NATIVE_SCATTER = Isa.AVX >= 3;
-    /** Whether lane-wise leading zeros are one instruction ({@code vplzcntd}, AVX-512; also with VL at narrower widths). */
-    private static final boolean NATIVE_LZCNT = Isa.AVX >= 3;
     /** Whether shifts by a count per lane are one instruction (AVX2's {@code vpsrlvd}; NEON and SVE have them too). */
     private static final boolean LANE_SHIFTS = Isa.AVX < 0 || Isa.AVX >= 2;
     /**
@@ -593,105 +579,15 @@ public final class VectorCodec implements LilcomCodec {
         ScalarCodec.INSTANCE.reconstruct(h, codes, from, to, y, yOffset);
     }
 
+    /**
+     * The closed form's tent maximum by doubling rounds on bytes through memory, without lane
+     * moves ({@link DoublingWidths}): at SSE, where the Vector API has no instruction for lane
+     * moves, and measured faster than the running prefix maxima in registers at AVX2 and AVX-512 too.
+     */
     @Override
     public void widths(int[] values, int n, int[] w) {
-        widthsFromLeft(values, n, w);
-        widthsFromRight(values, n, w);
+        DoublingWidths.compute(values, n, w);
     }
-
-    /**
-     * {@code w[j] = max over i <= j of (width[i] + i) - j}. Each vector's own prefix maximum does
-     * not depend on the carry from the vectors before it, so only a scalar max is serial. The
-     * partial vector at the end goes one element at a time, which keeps this method small enough
-     * for the JIT to inline the shift steps (a vector that crosses a call is boxed).
-     */
-    private static void widthsFromLeft(int[] values, int n, int[] w) {
-        int carry = NEG;
-        int j = 0;
-        for (; j <= n - LANES; j += LANES) {
-            IntVector index = IOTA.add(j);
-            IntVector v = IntVector.fromArray(I, values, j);
-            IntVector u = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
-            // the widths (WIDTHS_FROM_EXPONENTS) written out here, twice: a helper that C2 compiled on
-            // its own first (-Xbatch) is later not inlined, and the vectors crossing its call are boxed
-            IntVector f = NATIVE_LZCNT ? u.lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32)
-                    : u.and(0x7FFFFF).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f).reinterpretAsInts()
-                            .lanewise(VectorOperators.LSHR, 23)
-                            .max(u.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f)
-                                    .reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).add(23))
-                            .sub(126).max(0);
-            // lane i gets the maximum of lanes 0..i, in log2(LANES) shift-and-max steps (inline,
-            // as the width: a helper not inlined boxes its argument)
-            IntVector g = f.add(index);
-            g = g.max(g.rearrange(UP1).blend(NEG, BELOW1));
-            if (LANES > 2) {
-                g = g.max(g.rearrange(UP2).blend(NEG, BELOW2));
-            }
-            if (LANES > 4) {
-                g = g.max(g.rearrange(UP4).blend(NEG, BELOW4));
-            }
-            if (LANES > 8) {
-                g = g.max(g.rearrange(UP8).blend(NEG, BELOW8));
-            }
-            int last = g.lane(LANES - 1);
-            g.max(carry).sub(index).intoArray(w, j);
-            carry = Math.max(carry, last);
-        }
-        for (; j < n; j++) {
-            carry = Math.max(carry, ZigZag.width(values[j]) + j);
-            w[j] = carry - j;
-        }
-    }
-
-    /** {@code w[j] = max(w[j], max over i >= j of (width[i] - i) + j)}, from the right. */
-    private static void widthsFromRight(int[] values, int n, int[] w) {
-        int carry = NEG;
-        int j = n - 1;
-        for (; j >= 0 && (j + 1) % LANES != 0; j--) {
-            carry = Math.max(carry, ZigZag.width(values[j]) - j);
-            w[j] = Math.max(w[j], carry + j);
-        }
-        for (j = j - LANES + 1; j >= 0; j -= LANES) {
-            IntVector index = IOTA.add(j);
-            IntVector v = IntVector.fromArray(I, values, j);
-            IntVector u = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
-            // the widths (WIDTHS_FROM_EXPONENTS) written out here, twice: a helper that C2 compiled on
-            // its own first (-Xbatch) is later not inlined, and the vectors crossing its call are boxed
-            IntVector f = NATIVE_LZCNT ? u.lanewise(VectorOperators.LEADING_ZEROS_COUNT).neg().add(32)
-                    : u.and(0x7FFFFF).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f).reinterpretAsInts()
-                            .lanewise(VectorOperators.LSHR, 23)
-                            .max(u.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(0x1p23f)
-                                    .reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).add(23))
-                            .sub(126).max(0);
-            // lane i gets the maximum of lanes i..LANES-1
-            IntVector g = f.sub(index);
-            g = g.max(g.rearrange(DOWN1).blend(NEG, ABOVE1));
-            if (LANES > 2) {
-                g = g.max(g.rearrange(DOWN2).blend(NEG, ABOVE2));
-            }
-            if (LANES > 4) {
-                g = g.max(g.rearrange(DOWN4).blend(NEG, ABOVE4));
-            }
-            if (LANES > 8) {
-                g = g.max(g.rearrange(DOWN8).blend(NEG, ABOVE8));
-            }
-            int first = g.lane(0);
-            g.max(carry).add(index).max(IntVector.fromArray(I, w, j)).intoArray(w, j);
-            carry = Math.max(carry, first);
-        }
-    }
-
-    /*
-     * WIDTHS_FROM_EXPONENTS: the significant bits of each zigzag code u, as the two widths loops
-     * above compute them. A leading-zero count where that is one instruction (AVX-512's vplzcntd).
-     * Elsewhere from float exponents, with adds, logic and constant shifts only: AVX2 has no
-     * lane-wise leading-zero count (C2 emulates it, no faster than the scalar loop), and at SSE
-     * the Vector API's leading-zero count, int/float conversions and compares all fall back to
-     * Java and allocate. A t below 2^23 is exactly float(2^23 + t) - 2^23 (the bits
-     * 0x4B000000 | t as a float, minus 2^23), whose biased exponent is 126 + width(t) for t > 0
-     * and 0 for t = 0. u is split into its low 23 bits and the 9 above them; its width is the
-     * larger of the two parts' (the upper part's counted from bit 23), or 0.
-     */
 
     /**
      * The value bits and fields of {@link ValueBits}, on lanes: the widths of each value's
