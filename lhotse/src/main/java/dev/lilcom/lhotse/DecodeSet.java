@@ -81,6 +81,60 @@ final class DecodeSet {
         }
     }
 
+    /**
+     * Orders the members largest first (stable): {@link LilcomDecoder#decompressAll} parses large
+     * blobs four at a time in index order, each four only as long as the shortest of them lasts, so
+     * members of like size side by side parse together for longer.
+     */
+    void largestFirst() {
+        for (int i = 1; i < count; i++) {
+            for (int j = i; j > 0 && values(j - 1) < values(j); j--) {
+                swap(j - 1, j);
+            }
+        }
+    }
+
+    private long values(int i) {
+        return (long) rows[i] * reads[i].numFeatures();
+    }
+
+    private void swap(int i, int j) {
+        byte[] blob = blobs[i];
+        blobs[i] = blobs[j];
+        blobs[j] = blob;
+        float[] out = outs[i];
+        outs[i] = outs[j];
+        outs[j] = out;
+        PreparedRead read = reads[i];
+        reads[i] = reads[j];
+        reads[j] = read;
+        swap(blobOffsets, i, j);
+        swap(blobLengths, i, j);
+        swap(rows, i, j);
+        swap(outOffsets, i, j);
+        swap(chunks, i, j);
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    /** Leaves out {@code read}'s members from index {@code from} on; the others keep their order. */
+    void drop(PreparedRead read, int from) {
+        int kept = from;
+        for (int i = from; i < count; i++) {
+            if (reads[i] != read) {
+                swap(kept++, i);
+            }
+        }
+        Arrays.fill(blobs, kept, count, null);
+        Arrays.fill(outs, kept, count, null);
+        Arrays.fill(reads, kept, count, null);
+        count = kept;
+    }
+
     /** Why the member {@link #decode} returned failed. */
     RuntimeException failure() {
         return failure;

@@ -213,33 +213,72 @@ public final class FeatureReader implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Objects.checkFromIndexSize(offsets[i], Math.max(room, 0), out.length);
         }
-        ThreadReads thread = reads.get();
-        for (int from = 0; from < n; from += DECODE_GROUP) {
-            loadGroup(thread, cuts, from, Math.min(n, from + DECODE_GROUP), out, offsets, room, numFeatures, frames,
-                    failures);
-        }
-    }
-
-    private void loadGroup(ThreadReads thread, List<MonoCut> cuts, int from, int to, float[] out, int[] offsets,
-            int room, int numFeatures, int[] frames, FeatureLoadException[] failures) {
-        DecodeSet set = thread.set;
-        set.clear();
-        PreparedRead[] group = thread.group;
-        boolean[] decoded = thread.decoded;
-        for (int i = from; i < to; i++) {
-            MonoCut cut = cuts.get(i);
-            failures[i] = null;
-            decoded[i - from] = false;
-            try {
-                PreparedRead read = prepare(cut, group[i - from]);
+        loadEach(cuts, new Placement() {
+            @Override
+            public float[] place(int i, MonoCut cut, PreparedRead read) {
                 if (read.numFeatures() != numFeatures) {
                     throw new FeatureLoadException(cut.id(), "its features have " + read.numFeatures()
                             + " columns; expected " + numFeatures, null);
                 }
                 frames[i] = read.frames();
-                if (read.size() <= room) {
-                    read.addTo(set, out, offsets[i]);
-                    decoded[i - from] = true;
+                return read.size() <= room ? out : null;
+            }
+
+            @Override
+            public int offset(int i) {
+                return offsets[i];
+            }
+        }, failures);
+    }
+
+    /**
+     * Where {@link #loadEach} decodes each cut, chosen once the cut's chunks are read and its rows
+     * planned (so its frames and width are known).
+     */
+    interface Placement {
+        /**
+         * The array cut {@code i} decodes into from {@link #offset(int) offset(i)}, with room for
+         * {@code read.size()} floats there, or {@code null} to leave the cut undecoded.
+         *
+         * @throws FeatureLoadException to fail the cut
+         */
+        float[] place(int i, MonoCut cut, PreparedRead read);
+
+        /** Where cut {@code i}'s rows start in the array {@link #place} gave. */
+        int offset(int i);
+    }
+
+    /**
+     * Loads each cut into the array {@code placement} gives it, the lilcom chunks of up to
+     * {@link #DECODE_GROUP} cuts at a time decoded in one {@link LilcomDecoder#decompressAll}
+     * call: {@link #loadAll} without its single output array. A cut that fails does not stop the
+     * others: {@code failures[i]} receives the {@link FeatureLoadException} loading it alone
+     * throws (or {@code place} threw), else {@code null}.
+     */
+    void loadEach(List<MonoCut> cuts, Placement placement, FeatureLoadException[] failures) {
+        int n = cuts.size();
+        ThreadReads thread = reads.get();
+        for (int from = 0; from < n; from += DECODE_GROUP) {
+            loadGroup(thread, cuts, from, Math.min(n, from + DECODE_GROUP), placement, failures);
+        }
+    }
+
+    private void loadGroup(ThreadReads thread, List<MonoCut> cuts, int from, int to, Placement placement,
+            FeatureLoadException[] failures) {
+        DecodeSet set = thread.set;
+        set.clear();
+        PreparedRead[] group = thread.group;
+        float[][] outs = thread.outs;
+        for (int i = from; i < to; i++) {
+            MonoCut cut = cuts.get(i);
+            failures[i] = null;
+            outs[i - from] = null;
+            try {
+                PreparedRead read = prepare(cut, group[i - from]);
+                float[] out = placement.place(i, cut, read);
+                if (out != null) {
+                    read.addTo(set, out, placement.offset(i));
+                    outs[i - from] = out;
                 }
             } catch (FeatureLoadException e) {
                 failures[i] = e;
@@ -247,31 +286,34 @@ public final class FeatureReader implements AutoCloseable {
                 failures[i] = new FeatureLoadException(cut.id(), String.valueOf(e), e);
             }
         }
+        set.largestFirst();
         int next = 0;
         while (next < set.size()) {
             int failed = set.decode(thread.decoder, next);
             if (failed == set.size()) {
                 break;
             }
-            // the failing cut is left out; its other chunks are skipped, the cuts after it decode
+            // the failing cut is left out (its other chunks skipped) and the members after it decode
             PreparedRead read = set.read(failed);
+            set.drop(read, failed + 1);
+            next = failed + 1;
             int i = from;
             while (group[i - from] != read) {
                 i++;
             }
-            RuntimeException why = set.failure();
-            failures[i] = new FeatureLoadException(cuts.get(i).id(), read.describeChunk(set.chunk(failed)) + " "
-                    + problem(why), why);
-            decoded[i - from] = false;
-            next = failed + 1;
-            while (next < set.size() && set.read(next) == read) {
-                next++;
+            // its chunks were in size order, not its own: decoding it alone names the chunk loading it alone names
+            try {
+                decode(cuts.get(i).id(), read, outs[i - from], placement.offset(i));
+            } catch (FeatureLoadException e) {
+                failures[i] = e;
+                outs[i - from] = null;
             }
         }
         set.clear();
         for (int i = from; i < to; i++) {
-            if (decoded[i - from]) {
-                group[i - from].finish(out);
+            if (outs[i - from] != null) {
+                group[i - from].finish(outs[i - from]);
+                outs[i - from] = null;
             }
         }
     }
@@ -466,12 +508,13 @@ public final class FeatureReader implements AutoCloseable {
         }
     }
 
-    /** One thread's scratch space: its decoder, the read of one cut, and those of a group of cuts. */
+    /** One thread's scratch space: its decoder, the read of one cut, and those of a group of cuts and their outputs. */
     private static final class ThreadReads {
         final LilcomDecoder decoder;
         final PreparedRead single;
         final PreparedRead[] group = new PreparedRead[DECODE_GROUP];
-        final boolean[] decoded = new boolean[DECODE_GROUP];
+        /** Where each cut of the group decodes to ({@code null}: not decoded, or failed). */
+        final float[][] outs = new float[DECODE_GROUP][];
         final DecodeSet set = new DecodeSet();
 
         ThreadReads(LilcomDecoder decoder) {

@@ -1,7 +1,9 @@
 package dev.lilcom.lhotse;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +20,9 @@ import java.util.function.Predicate;
  * The ordered read-ahead pipeline under {@link FeatureLoader} and the dataset package's
  * {@code BatchLoader}: work on the items of a stream runs on a pool of daemon worker threads at
  * most {@code window} items ahead of the consumer, whose results are taken in stream order; the
- * buffer lent with the last result returns to a pool of spares when the consumer moves on.
+ * buffer lent with the last result returns to a pool of spares when the consumer moves on. A worker
+ * may take several consecutive items at once ({@link GroupWork}: {@link FeatureLoader} decodes the
+ * chunks of several cuts in one call); their results are still taken one by one.
  *
  * <p>Public only so that both loaders can share it; it is not meant to be used on its own. A failure
  * of the stream itself is thrown, as is, in place of the item that would have followed, and ends the
@@ -30,7 +34,8 @@ import java.util.function.Predicate;
  */
 public final class ReadAhead<T, R, B> implements AutoCloseable {
     private final Iterator<? extends T> source;
-    private final Function<? super T, ? extends R> work;
+    private final GroupWork<T, R> work;
+    private final int group;
     private final BiFunction<? super T, Throwable, RuntimeException> checkedFailure;
     private final int window;
     private final String item;
@@ -43,7 +48,23 @@ public final class ReadAhead<T, R, B> implements AutoCloseable {
     private boolean sourceDone;
     private boolean closed;
 
-    private record Pending<T, R>(T item, Future<R> result) {}
+    /** An item in the window: its result, and the worker's task for its group ({@code null} for the stream's failure). */
+    private record Pending<T, R>(T item, CompletableFuture<R> result, Future<?> task) {}
+
+    /**
+     * Work on a group of consecutive items of the stream.
+     *
+     * @param <T> an item
+     * @param <R> the result for one item
+     */
+    @FunctionalInterface
+    public interface GroupWork<T, R> {
+        /**
+         * Completes {@code results.get(i)} with item i's result, or exceptionally with its failure,
+         * for every item; a throw fails every item left incomplete.
+         */
+        void apply(List<T> items, List<CompletableFuture<R>> results);
+    }
 
     /**
      * Starts the workers; no work is submitted before the first {@link #fill()}.
@@ -61,8 +82,28 @@ public final class ReadAhead<T, R, B> implements AutoCloseable {
     public ReadAhead(String threadName, int threads, int window, Iterator<? extends T> source,
             Function<? super T, ? extends R> work, BiFunction<? super T, Throwable, RuntimeException> checkedFailure,
             boolean reuseBuffers, String item, String sourceName) {
+        this(threadName, threads, window, 1, source, (items, results) -> results.get(0).complete(work.apply(items.get(0))),
+                checkedFailure, reuseBuffers, item, sourceName);
+    }
+
+    /**
+     * Starts workers that take the items {@code group} at a time, as the constructor above
+     * otherwise. Work is submitted only for a whole group (or the stream's last items): the window
+     * must hold at least one group, and with {@code window} below {@code (threads + 1) * group} the
+     * workers wait while the consumer drains a group.
+     *
+     * @param group consecutive items a worker takes at once, at most {@code window}
+     * @throws IllegalArgumentException if {@code group} is not in 1..window
+     */
+    public ReadAhead(String threadName, int threads, int window, int group, Iterator<? extends T> source,
+            GroupWork<T, R> work, BiFunction<? super T, Throwable, RuntimeException> checkedFailure,
+            boolean reuseBuffers, String item, String sourceName) {
+        if (group < 1 || group > window) {
+            throw new IllegalArgumentException("a group of " + group + " " + item + "s does not fit a window of " + window);
+        }
         this.source = source;
         this.work = work;
+        this.group = group;
         this.checkedFailure = checkedFailure;
         this.window = window;
         this.item = item;
@@ -84,22 +125,56 @@ public final class ReadAhead<T, R, B> implements AutoCloseable {
         }
     }
 
-    /** Submits work on the stream's next items until the window is full or the stream ends. */
+    /**
+     * Submits work on the stream's next items, a group at a time, until the window has no room for
+     * a group or the stream ends. A failure of the stream follows the items before it.
+     */
     public void fill() {
-        while (!sourceDone && pending.size() < window) {
-            T next;
+        while (!sourceDone && window - pending.size() >= group) {
+            List<T> items = new ArrayList<>(group);
+            RuntimeException failure = null;
             try {
-                if (!source.hasNext()) {
-                    sourceDone = true;
-                    return;
+                while (items.size() < group && source.hasNext()) {
+                    items.add(source.next());
                 }
-                next = source.next();
+                sourceDone = items.size() < group;
             } catch (RuntimeException e) {
                 sourceDone = true;
-                pending.add(new Pending<>(null, CompletableFuture.failedFuture(e)));
-                return;
+                failure = e;
             }
-            pending.add(new Pending<>(next, workers.submit(() -> work.apply(next))));
+            if (!items.isEmpty()) {
+                submit(items);
+            }
+            if (failure != null) {
+                pending.add(new Pending<>(null, CompletableFuture.failedFuture(failure), null));
+            }
+        }
+    }
+
+    private void submit(List<T> items) {
+        List<CompletableFuture<R>> results = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            results.add(new CompletableFuture<>());
+        }
+        Future<?> task = workers.submit(() -> run(items, results));
+        for (int i = 0; i < items.size(); i++) {
+            pending.add(new Pending<>(items.get(i), results.get(i), task));
+        }
+    }
+
+    private void run(List<T> items, List<CompletableFuture<R>> results) {
+        Throwable failure = null;
+        try {
+            work.apply(items, results);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        for (int i = 0; i < results.size(); i++) {
+            // a result the work left incomplete would leave the consumer waiting forever
+            if (!results.get(i).isDone()) {
+                results.get(i).completeExceptionally(failure != null ? failure
+                        : new IllegalStateException("the work gave no result for " + item + " " + items.get(i)));
+            }
         }
     }
 
@@ -191,6 +266,9 @@ public final class ReadAhead<T, R, B> implements AutoCloseable {
         closed = true;
         for (Pending<T, R> p : pending) {
             p.result().cancel(false);
+            if (p.task() != null) {
+                p.task().cancel(false);
+            }
         }
         pending.clear();
         // shutdown, not shutdownNow: interrupting a worker would close the archive channel it reads

@@ -68,7 +68,9 @@ class FeatureLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1, false", "1, 3, true", "2, 2, false", "2, 5, true", "3, 1, true"})
+    @CsvSource({"1, 1, false", "1, 3, true", "2, 2, false", "2, 5, true", "3, 1, true",
+            // groups of 16 (the default's), 4, 2 and 3 cuts decoded together
+            "1, 32, true", "2, 12, false", "1, 5, true", "3, 12, false"})
     void deliversEveryCutInManifestOrderAsLhotseLoadsIt(int threads, int readAhead, boolean reuse) {
         List<String> ids = new ArrayList<>();
         try (FeatureLoader loader = FeatureLoader.builder(reader).threads(threads).readAhead(readAhead)
@@ -90,7 +92,7 @@ class FeatureLoaderTest {
      * worker starts relative to the consumer, so the test does not ask.)
      */
     @ParameterizedTest
-    @CsvSource({"1, 1", "1, 3", "2, 2", "3, 4"})
+    @CsvSource({"1, 1", "1, 3", "2, 2", "3, 4", "1, 32", "2, 9", "1, 6"})
     void reusesBuffersOnlyWhenAllowed(int threads, int readAhead) {
         MonoCut cut = cuts.get(0);
         List<MonoCut> same = Collections.nCopies(20, cut);
@@ -115,23 +117,44 @@ class FeatureLoaderTest {
         assertEquals(same.size(), fresh.size());
     }
 
-    @Test
-    void readsAheadAtMostTheBound() {
+    @ParameterizedTest
+    @CsvSource({"2, 3", "1, 8", "2, 12"})
+    void readsAheadAtMostTheBound(int threads, int readAhead) {
         CountingCuts source = new CountingCuts(cuts);
-        try (FeatureLoader loader = FeatureLoader.builder(reader).threads(2).readAhead(3).open(source)) {
-            for (int delivered = 1; delivered <= 5; delivered++) {
+        try (FeatureLoader loader = FeatureLoader.builder(reader).threads(threads).readAhead(readAhead).open(source)) {
+            for (int delivered = 1; delivered <= 12; delivered++) {
                 loader.next();
-                assertTrue(source.taken.get() <= delivered + 3, "took " + source.taken + " after " + delivered);
+                assertTrue(source.taken.get() <= delivered + readAhead, "took " + source.taken + " after " + delivered);
             }
         }
     }
 
     @Test
-    void aFailedCutThrowsItsErrorInOrderAndTheRestStillLoad() {
+    void byDefaultReadsAheadSixteenCutsPerThreadAndOneGroupMore() {
+        CountingCuts source = new CountingCuts(cuts);
+        try (FeatureLoader loader = FeatureLoader.builder(reader).open(source)) {
+            loader.next();
+            // the sample's 24 cuts: two groups of 16 would be 32
+            assertEquals(cuts.size(), source.taken.get());
+        }
+        source = new CountingCuts(Collections.nCopies(100, cuts.get(0)));
+        try (FeatureLoader loader = FeatureLoader.builder(reader).threads(2).open(source)) {
+            loader.next();
+            assertEquals(48, source.taken.get());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 4", "1, 8", "2, 0"})
+    void aFailedCutThrowsItsErrorInOrderAndTheRestStillLoad(int threads, int readAhead) {
         List<MonoCut> withBadOne = new ArrayList<>(cuts.subList(0, 6));
         withBadOne.add(3, FeatureReaderErrorsTest.withStorage(cuts.get(3), Features.LILCOM_CHUNKY,
                 Path.of("absent.lca"), "0,10"));
-        try (FeatureLoader loader = FeatureLoader.builder(reader).threads(2).readAhead(4).open(withBadOne.iterator())) {
+        FeatureLoader.Builder builder = FeatureLoader.builder(reader).threads(threads);
+        if (readAhead > 0) {
+            builder.readAhead(readAhead);
+        }
+        try (FeatureLoader loader = builder.open(withBadOne.iterator())) {
             for (int i = 0; i < 3; i++) {
                 assertEquals(withBadOne.get(i).id(), loader.next().cut().id());
             }
@@ -145,12 +168,17 @@ class FeatureLoaderTest {
         }
     }
 
-    @Test
-    void aFailingCutStreamFailsAfterTheCutsBeforeIt() {
-        CountingCuts source = new CountingCuts(cuts.subList(0, 4));
+    @ParameterizedTest
+    @CsvSource({"4, 8", "6, 8", "19, 0", "3, 1"})
+    void aFailingCutStreamFailsAfterTheCutsBeforeIt(int before, int readAhead) {
+        CountingCuts source = new CountingCuts(cuts.subList(0, before));
         source.failAfterLast = new ManifestException("cuts.jsonl", 5, "x", "not JSON", null);
-        try (FeatureLoader loader = FeatureLoader.builder(reader).readAhead(8).open(source)) {
-            for (int i = 0; i < 4; i++) {
+        FeatureLoader.Builder builder = FeatureLoader.builder(reader);
+        if (readAhead > 0) {
+            builder.readAhead(readAhead);
+        }
+        try (FeatureLoader loader = builder.open(source)) {
+            for (int i = 0; i < before; i++) {
                 assertEquals(cuts.get(i).id(), loader.next().cut().id());
             }
             assertSame(source.failAfterLast, assertThrows(ManifestException.class, loader::next));
