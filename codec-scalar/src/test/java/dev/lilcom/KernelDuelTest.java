@@ -45,6 +45,45 @@ public abstract class KernelDuelTest {
         }
     }
 
+    /**
+     * Quantization around the encoding wavefronts' edges: every row count from 1 to 20 (whole
+     * waves, leftover rows, ramps longer than the rows) and 3-D shapes whose slices start new
+     * waves; negative coefficients, zeros and negative zeros, values whose codes tie at one half.
+     */
+    @Test
+    void quantizeMatchesTheReferenceAroundTheWavefronts() {
+        Random rnd = new Random(8);
+        int[][] shapes = new int[20 * 20 + 3][];
+        for (int r = 1; r <= 20; r++) {
+            for (int c = 1; c <= 20; c++) {
+                shapes[(r - 1) * 20 + c - 1] = new int[] {r, c};
+            }
+        }
+        shapes[400] = new int[] {3, 9, 17};
+        shapes[401] = new int[] {2, 21, 40};
+        shapes[402] = new int[] {70, 33};
+        for (int[] shape : shapes) {
+            int n = Shape.size(shape);
+            for (int kind = 0; kind < 3; kind++) {
+                float[] x = new float[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = switch (kind) {
+                        case 0 -> (float) rnd.nextGaussian() * 10;
+                        case 1 -> rnd.nextBoolean() ? 0f : -0f;
+                        // multiples of half a tick (2^-4): codes tie at one half
+                        default -> (rnd.nextInt(64) - 32) / 32f;
+                    };
+                }
+                int[] coeffs = new int[shape.length];
+                for (int k = 0; k < shape.length; k++) {
+                    coeffs[k] = rnd.nextInt(513) - 256;
+                }
+                String what = kind + " " + Arrays.toString(shape) + " coeffs " + Arrays.toString(coeffs);
+                duelQuantizeAndReconstruct(shape, coeffs, -4, x, what);
+            }
+        }
+    }
+
     private void duel(Random rnd) {
         int axes = 1 + rnd.nextInt(5);
         int[] shape = RandomArrays.shape(rnd, axes, 1 + rnd.nextInt(4000));

@@ -20,8 +20,13 @@ import dev.lilcom.format.ZigZag;
 public final class ScalarCodec implements LilcomCodec {
     /** The one instance; the codec is stateless. */
     public static final ScalarCodec INSTANCE = new ScalarCodec();
-    /** Rows in one encoding wavefront. */
-    static final int WAVE = 4;
+    /**
+     * Rows in one encoding wavefront. An encoding step is a chain of about 45 cycles a row (two
+     * multiplies and adds for the prediction, the quantization, two conversions, the
+     * reconstruction): four rows leave the core waiting on it, eight keep it busy (measured:
+     * fbank quantize 1.6x, large 1.5x faster than with four).
+     */
+    static final int WAVE = 8;
     /**
      * Rows in one decoding wavefront. With the steps computed beforehand, a decoding step is two
      * multiplies and two adds a row: four rows leave the core waiting on each row's chain of a
@@ -46,6 +51,14 @@ public final class ScalarCodec implements LilcomCodec {
             if (mask == waveMask && row + WAVE <= h.rows && sameMask(h, row + 1, WAVE - 1, waveMask)) {
                 quantizeWave(h, x, xOffset, codes, codesOffset, y, row * d);
                 row += WAVE;
+            } else if (mask == waveMask && row + 1 < h.rows && h.earlierAxes(row + 1) == waveMask) {
+                // two to WAVE-1 such rows: the same wavefront, one element at a time
+                int n = 2;
+                while (n < WAVE && row + n < h.rows && h.earlierAxes(row + n) == waveMask) {
+                    n++;
+                }
+                quantizeTriangle(h, x, xOffset, codes, codesOffset, y, row * d, n, 0, d + n - 1);
+                row += n;
             } else {
                 quantizeRow(h, x, xOffset, codes, codesOffset, y, row * d, mask);
                 row++;
@@ -101,7 +114,9 @@ public final class ScalarCodec implements LilcomCodec {
 
     /**
      * {@link #WAVE} rows from {@code base}, each predicting from its left neighbour and the row
-     * above. Lane l holds row r+l; at step t it codes column t-l.
+     * above. Lane l holds row r+l; at step t it codes column t-l. The lanes go from the last to
+     * the first, so that lane l's upper neighbour (lane l-1's result of the step before) is still
+     * in a local variable when lane l reads it.
      */
     private static void quantizeWave(Header h, float[] x, int xo, int[] codes, int co, float[] y, int base) {
         final int d = h.rowLength;
@@ -113,47 +128,33 @@ public final class ScalarCodec implements LilcomCodec {
         final int r1 = base + d;
         final int r2 = base + 2 * d;
         final int r3 = base + 3 * d;
+        final int r4 = base + 4 * d;
+        final int r5 = base + 5 * d;
+        final int r6 = base + 6 * d;
+        final int r7 = base + 7 * d;
         // ramp up: lanes start one step apart, column 0 has no left neighbour
         quantizeTriangle(h, x, xo, codes, co, y, base, WAVE, 0, Math.min(WAVE - 1, d + WAVE - 1));
         if (d >= WAVE - 1) {
             // after the ramp, lane l has coded columns 0 .. WAVE-2-l
-            float y0 = y[r0 + 2];
-            float y1 = y[r1 + 1];
-            float y2 = y[r2];
-            float y3 = 0f;
+            float y0 = y[r0 + 6];
+            float y1 = y[r1 + 5];
+            float y2 = y[r2 + 4];
+            float y3 = y[r3 + 3];
+            float y4 = y[r4 + 2];
+            float y5 = y[r5 + 1];
+            float y6 = y[r6];
+            float y7 = 0f;
             for (int t = WAVE - 1; t < d; t++) {
-                int j3 = t - 3;
-                int j2 = t - 2;
-                int j1 = t - 1;
-                // lane 3 (row r+3, column t-3): up is lane 2's previous output
-                float p3 = j3 > 0 ? y3 * aL : 0f;
-                p3 = p3 + y[r2 + j3] * aU;
-                float q3 = (x[xo + r3 + j3] - p3) * invTick;
-                int c3 = Rounding.halfAwayFromZero(q3);
-                codes[co + r3 + j3] = c3;
-                y3 = p3 + (float) c3 * tick;
-                y[r3 + j3] = y3;
-
-                float p2 = y2 * aL + y[r1 + j2] * aU;
-                float q2 = (x[xo + r2 + j2] - p2) * invTick;
-                int c2 = Rounding.halfAwayFromZero(q2);
-                codes[co + r2 + j2] = c2;
-                y2 = p2 + (float) c2 * tick;
-                y[r2 + j2] = y2;
-
-                float p1 = y1 * aL + y[r0 + j1] * aU;
-                float q1 = (x[xo + r1 + j1] - p1) * invTick;
-                int c1 = Rounding.halfAwayFromZero(q1);
-                codes[co + r1 + j1] = c1;
-                y1 = p1 + (float) c1 * tick;
-                y[r1 + j1] = y1;
-
-                float p0 = y0 * aL + y[r0 - d + t] * aU;
-                float q0 = (x[xo + r0 + t] - p0) * invTick;
-                int c0 = Rounding.halfAwayFromZero(q0);
-                codes[co + r0 + t] = c0;
-                y0 = p0 + (float) c0 * tick;
-                y[r0 + t] = y0;
+                // lane 7 (row r+7, column t-7): its left neighbour from column 1 on
+                int j7 = t - 7;
+                y7 = quantizeOne(x, xo, codes, co, y, r7 + j7, (j7 > 0 ? y7 * aL : 0f) + y6 * aU, tick, invTick);
+                y6 = quantizeOne(x, xo, codes, co, y, r6 + t - 6, y6 * aL + y5 * aU, tick, invTick);
+                y5 = quantizeOne(x, xo, codes, co, y, r5 + t - 5, y5 * aL + y4 * aU, tick, invTick);
+                y4 = quantizeOne(x, xo, codes, co, y, r4 + t - 4, y4 * aL + y3 * aU, tick, invTick);
+                y3 = quantizeOne(x, xo, codes, co, y, r3 + t - 3, y3 * aL + y2 * aU, tick, invTick);
+                y2 = quantizeOne(x, xo, codes, co, y, r2 + t - 2, y2 * aL + y1 * aU, tick, invTick);
+                y1 = quantizeOne(x, xo, codes, co, y, r1 + t - 1, y1 * aL + y0 * aU, tick, invTick);
+                y0 = quantizeOne(x, xo, codes, co, y, r0 + t, y0 * aL + y[r0 - d + t] * aU, tick, invTick);
             }
         }
         // ramp down: the lower lanes finish their rows
@@ -181,11 +182,18 @@ public final class ScalarCodec implements LilcomCodec {
     private static void quantizeOne(float[] x, int xo, int[] codes, int co, float[] y, int e, int j, int d,
             float aL, float aU, float tick, float invTick) {
         float p = j > 0 ? y[e - 1] * aL : 0f;
-        p = p + y[e - d] * aU;
+        quantizeOne(x, xo, codes, co, y, e, p + y[e - d] * aU, tick, invTick);
+    }
+
+    /** Element e with its prediction p: its code and reconstruction, which it returns. */
+    private static float quantizeOne(float[] x, int xo, int[] codes, int co, float[] y, int e, float p,
+            float tick, float invTick) {
         float q = (x[xo + e] - p) * invTick;
         int c = Rounding.halfAwayFromZero(q);
         codes[co + e] = c;
-        y[e] = p + (float) c * tick;
+        float v = p + (float) c * tick;
+        y[e] = v;
+        return v;
     }
 
     /**
