@@ -119,21 +119,32 @@ public final class StreamReader {
      * unsigned form; {@link ZigZag#decode} gives the values, which the codecs' reconstruction does
      * on the fly): otherwise the same as {@link #next()} n times, with the state in registers.
      *
-     * <p>The bits wait in a 64-bit buffer refilled before every step without a branch (whole
-     * bytes, up to 56..63 bits; the next load's address is known a step ahead, so its latency
-     * stays off the chain). While the width is in 3..15 a step reads three values: they take at
-     * most 54 bits and none of them can be zero-width, so one width check covers the three.
-     * Other widths take one value a step; zero runs, an invalid width and the blob's last 8
-     * bytes take {@link #slowStep}. The width rules reduce to bit arithmetic on the two change
-     * bits: a value's top bit is implied unless the previous change was a decrease or this one
-     * is an increase. Bits past the end read as zero; whether any were used is checked once at
-     * the end of the call.
+     * <p>Two loops share the bits, which wait in a 64-bit buffer refilled before every step
+     * without a branch (whole bytes, up to 56..63 bits; the next load's address is known a step
+     * ahead, so its latency stays off the chain). While the width is in {@value #PAIR_MIN}..{@value
+     * #PAIR_MAX}, a step reads two values through the pair table ({@link #PAIR_CONTROL}): one
+     * table load gives both values' fields, the pair's length and the next state, and the next
+     * pair's table index is a few shifts of the bits (the chain from pair to pair: a load, two
+     * shifts, a mask, an OR). A pair takes at most 2 x 17 + 5 = 39 bits and the next index reads
+     * bits up to 39 + 17 + 3 = 59, all within the 64 bits a refill leaves. Other widths, and a
+     * last odd value, take one value a step by the width rules, which reduce to bit arithmetic on
+     * the two change bits: a value's top bit is implied unless the previous change was a decrease
+     * or this one is an increase. The one-value loop hands back to pairs only at widths
+     * {@value #PAIR_ENTER_MIN}..{@value #PAIR_ENTER_MAX}, so that widths hovering at the pair
+     * range's edges (1-2, 17-18) do not switch loops every value. Zero runs, an invalid width and
+     * the blob's last 8 bytes take {@link #slowStep}. Bits past the end read as zero; whether any
+     * were used is checked once at the end of the call.
      */
     public void next(int[] out, int off, int n) {
         final byte[] b = this.b;
         final int loadEnd = end - 8;
+        final long[] controls = PAIR_CONTROL;
+        final long[] implieds = PAIR_IMPLIED;
+        final long[] firsts = PAIR_FIRST;
+        final long[] seconds = PAIR_SECOND;
         int i = off;
         final int stop = off + n;
+        final int lastPair = stop - 1;
         while (i < stop) {
             int pos = start + (int) (bitPos >>> 3);
             if (pos <= loadEnd && cur - 1 >>> 5 == 0) {
@@ -145,70 +156,59 @@ public final class StreamReader {
                 pos++;
                 int cur = this.cur;
                 int decreased = prev > cur ? 1 : 0;
-                int lengths = (int) (LENGTHS_BOTH >>> (decreased << 5));
-                int changed, up, down, implied, changeLen, valueLen, len;
-                while (i < stop && pos <= loadEnd && cur - 1 >>> 5 == 0) {
-                    // refill without a branch to 56..63 bits, whole bytes; the load's address
-                    // is known a group ahead, so it stays off the chain
-                    buf |= (long) LONG_LE.get(b, pos) << avail;
-                    pos += (63 - avail) >>> 3;
-                    avail |= 56;
-                    if (cur >= 3 && cur <= 15 && stop - i >= 3) {
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
-                        out[i] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
-                        buf >>>= len;
-                        avail -= len;
-                        cur += up - down;
-                        decreased = down;
-                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
-                        out[i + 1] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
-                        buf >>>= len;
-                        avail -= len;
-                        cur += up - down;
-                        decreased = down;
-                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
-                        out[i + 2] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
-                        buf >>>= len;
-                        avail -= len;
-                        cur += up - down;
-                        decreased = down;
-                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
-                        i += 3;
-                    } else {
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
+                steps:
+                while (true) {
+                    if (cur >= PAIR_ENTER_MIN && cur <= PAIR_ENTER_MAX) {
+                        // the index reads bits up to width + 3 <= 18 of the buffer, which holds
+                        // 57 of the stream's bits at the start, and 64 - 18 after the refill and
+                        // value (width <= 16) that brought the one-value loop here
+                        int row = (cur * 2 + decreased) << 6;
+                        int w = (int) buf;
+                        int e = row | (w & 3) | (w >>> cur - 2) & 60;
+                        long control = (long) row << 32;
+                        while (e >= 0 && i < lastPair && pos <= loadEnd) {
+                            buf |= (long) LONG_LE.get(b, pos) << avail;
+                            pos += (63 - avail) >>> 3;
+                            avail |= 56;
+                            control = controls[e];
+                            long bits = buf | implieds[e];
+                            long first = firsts[e];
+                            long second = seconds[e];
+                            out[i] = (int) (bits >>> first) & (int) (first >>> 32);
+                            out[i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+                            buf >>>= control;
+                            avail -= (int) control & 63;
+                            w = (int) buf;
+                            e = (int) (control >>> 32) | (w & 3) | (w >>> (int) (control >>> 8)) & 60;
+                            i += 2;
+                        }
+                        row = (int) (control >>> 32) & Integer.MAX_VALUE;
+                        cur = row >>> 7;
+                        decreased = row >>> 6 & 1;
+                    }
+                    int lengths = (int) (LENGTHS_BOTH >>> (decreased << 5));
+                    while (i < stop && pos <= loadEnd && cur - 1 >>> 5 == 0) {
+                        buf |= (long) LONG_LE.get(b, pos) << avail;
+                        pos += (63 - avail) >>> 3;
+                        avail |= 56;
+                        int len = cur + ((lengths >>> ((int) buf << 1)) & 3);
+                        int changed = (int) buf & 1;
+                        int up = (int) (buf >>> 1) & changed;
+                        int down = changed ^ up;
+                        int implied = (decreased | up) ^ 1;
+                        int changeLen = 1 + changed;
+                        int valueLen = cur - implied;
                         out[i++] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
                         buf >>>= len;
                         avail -= len;
                         cur += up - down;
                         decreased = down;
                         lengths = (int) (LENGTHS_BOTH >>> (down << 5));
+                        if (cur >= PAIR_ENTER_MIN && cur <= PAIR_ENTER_MAX && lastPair - i > 0) {
+                            continue steps;
+                        }
                     }
+                    break;
                 }
                 this.bitPos = 8L * (pos - start) - avail;
                 this.cur = cur;
@@ -219,6 +219,75 @@ public final class StreamReader {
             }
         }
         checkNotPastEnd();
+    }
+
+    /** The widths the pair table reads two values at a time from. */
+    private static final int PAIR_MIN = 2;
+    private static final int PAIR_MAX = 17;
+    /** The widths at which {@link #next(int[], int, int)} goes from one value a step to pairs. */
+    private static final int PAIR_ENTER_MIN = 3;
+    private static final int PAIR_ENTER_MAX = 15;
+    /**
+     * The pair table: for a state (width x 2 + whether the last change was a decrease) and six
+     * stream bits (a value's two change bits, and bits width..width+3, which hold the next value's
+     * two change bits wherever the first value ends), the parse of both values. At entry e,
+     * {@code PAIR_CONTROL[e]}: bits 0-5 the pair's length in bits (so that {@code buf >>>= control}
+     * needs no mask), 8-12 the next state's width minus 2 (the shift to its bits width..width+3),
+     * 32-63 the next state's table row (state x 64), negative when that width is outside
+     * {@value #PAIR_MIN}..{@value #PAIR_MAX}, which ends the loop. {@code PAIR_IMPLIED[e]}: the
+     * values' implied top bits, each at the stream position just past its value's written bits
+     * (the first of the next value's change bits, or of the next pair), where OR-ing it into the
+     * bits makes the value one contiguous field. {@code PAIR_FIRST[e]}, {@code PAIR_SECOND[e]}:
+     * each value's field, shift in bits 0-5 and mask (its width) in 32-63. Built from the width
+     * rules by {@link #pairTable}.
+     */
+    private static final long[] PAIR_CONTROL;
+    private static final long[] PAIR_IMPLIED;
+    private static final long[] PAIR_FIRST;
+    private static final long[] PAIR_SECOND;
+
+    static {
+        int size = (PAIR_MAX * 2 + 2) << 6;
+        PAIR_CONTROL = new long[size];
+        PAIR_IMPLIED = new long[size];
+        PAIR_FIRST = new long[size];
+        PAIR_SECOND = new long[size];
+        pairTable();
+    }
+
+    private static void pairTable() {
+        for (int cur = PAIR_MIN; cur <= PAIR_MAX; cur++) {
+            for (int decreased = 0; decreased < 2; decreased++) {
+                for (int bits = 0; bits < 64; bits++) {
+                    int e = (cur * 2 + decreased) << 6 | bits;
+                    // the first value: its change bits are bits 0-1
+                    int changed = bits & 1;
+                    int up = (bits >> 1) & changed;
+                    int down = changed ^ up;
+                    int implied = (decreased | up) ^ 1;
+                    int changeLen = 1 + changed;
+                    int len = changeLen + cur - implied;
+                    // the second: its change bits start at len, which is cur, cur + 1 or cur + 2
+                    int bits2 = (bits >>> 2 + len - cur) & 3;
+                    int cur2 = cur + up - down;
+                    int changed2 = bits2 & 1;
+                    int up2 = (bits2 >> 1) & changed2;
+                    int down2 = changed2 ^ up2;
+                    int implied2 = (down | up2) ^ 1;
+                    int changeLen2 = 1 + changed2;
+                    int len2 = changeLen2 + cur2 - implied2;
+                    int next = cur2 + up2 - down2;
+                    int row = (next * 2 + down2) << 6;
+                    if (next < PAIR_MIN || next > PAIR_MAX) {
+                        row |= Integer.MIN_VALUE;
+                    }
+                    PAIR_CONTROL[e] = (len + len2) | (long) (next - 2 & 31) << 8 | (long) row << 32;
+                    PAIR_IMPLIED[e] = (long) implied << len | (long) implied2 << (len + len2);
+                    PAIR_FIRST[e] = changeLen | ((1L << cur) - 1) << 32;
+                    PAIR_SECOND[e] = (len + changeLen2) | ((1L << cur2) - 1) << 32;
+                }
+            }
+        }
     }
 
     /**
