@@ -163,8 +163,7 @@ public final class StreamReader {
                         // 57 of the stream's bits at the start, and 64 - 18 after the refill and
                         // value (width <= 16) that brought the one-value loop here
                         int row = (cur * 2 + decreased) << 6;
-                        int w = (int) buf;
-                        int e = row | (w & 3) | (w >>> cur - 2) & 60;
+                        int e = row | pairIndex(cur, buf);
                         long control = (long) row << 32;
                         while (e >= 0 && i < lastPair && pos <= loadEnd) {
                             buf |= (long) LONG_LE.get(b, pos) << avail;
@@ -178,7 +177,7 @@ public final class StreamReader {
                             out[i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
                             buf >>>= control;
                             avail -= (int) control & 63;
-                            w = (int) buf;
+                            int w = (int) buf;
                             e = (int) (control >>> 32) | (w & 3) | (w >>> (int) (control >>> 8)) & 60;
                             i += 2;
                         }
@@ -332,188 +331,143 @@ public final class StreamReader {
         return i + 1;
     }
 
-    /**
-     * The control table of {@link #next4}: for a state (width x 2 + whether the last change was a
-     * decrease, times 4) plus a value's two change bits, one long holds everything the value's
-     * parse needs: bits 0-5 the change-code length (the shift to its value bits), 8-13 the whole
-     * length, 16-21 the value-bit count, 24-31 the next state, 32-63 the implied top bit in place.
-     * One load replaces the width rules' arithmetic; it lengthens a stream's dependency chain by
-     * the load's latency, which only pays when several streams' chains overlap.
-     */
-    private static final long[] CONTROL = control();
-
-    private static long[] control() {
-        long[] t = new long[256];
-        for (int cur = 0; cur < 32; cur++) {
-            for (int decreased = 0; decreased < 2; decreased++) {
-                for (int bits = 0; bits < 4; bits++) {
-                    int index = (cur * 2 + decreased) << 2 | bits;
-                    if (index >= t.length) {
-                        continue;
-                    }
-                    int changed = bits & 1;
-                    int up = (bits >> 1) & changed;
-                    int down = changed ^ up;
-                    int implied = (decreased | up) ^ 1;
-                    int changeLen = 1 + changed;
-                    int valueLen = Math.max(cur - implied, 0);
-                    int next = ((cur + up - down) * 2 + down) << 2 & 255;
-                    t[index] = changeLen | (long) (changeLen + valueLen) << 8 | (long) valueLen << 16 | (long) next << 24
-                            | ((long) implied << valueLen) << 32;
-                }
-            }
-        }
-        return t;
+    /** This stream's row of the pair table: (width x 2 + whether the last change was a decrease) x 64. */
+    private int row() {
+        return (cur * 2 + (prev > cur ? 1 : 0)) << 6;
     }
 
-    /** Whether {@link #next4} can take this stream's next values: width 3..15 (no zero run) and 8 bytes ahead. */
-    private boolean fast() {
-        return cur >= 3 && cur <= 15 && start + (int) (bitPos >>> 3) + 1 <= end - 8;
+    /** A pair's table index within its row: the change bits 0-1 and bits width..width+3 of {@code buf}. */
+    private static int pairIndex(int cur, long buf) {
+        int w = (int) buf;
+        return (w & 3) | (w >>> cur - 2) & 60;
+    }
+
+    /** Whether {@link #next4} can take this stream's next values: a width of the pair table's and 8 bytes ahead. */
+    private boolean pairable() {
+        return cur >= PAIR_MIN && cur <= PAIR_MAX && start + (int) (bitPos >>> 3) + 1 <= end - 8;
     }
 
     /**
      * Reads up to {@code n} values of each of four streams, {@code a}'s into {@code oa[ia..]} and
      * so on, in one loop with each stream's state in registers, so that the four streams'
      * dependency chains overlap: the parse of a set of blobs ({@code LilcomDecoder.decompressAll}).
-     * Every stream takes the same number of values, three at a time, while every one has a width
-     * in 3..15 and 8 bytes ahead; each value is exactly what {@link #next(int[], int, int)} reads.
+     * Every stream takes the same number of values, two at a time through the pair table as in
+     * {@link #next(int[], int, int)}, while every one has a width in {@value #PAIR_MIN}..{@value
+     * #PAIR_MAX} and 8 bytes ahead; each value is exactly what {@link #next(int[], int, int)} reads.
      *
-     * @return the values each stream read: a multiple of 3, 0 when one of them cannot go on this
-     *     way (a zero run, a width outside 3..15, its last 8 bytes): read on with {@link #next(int[], int, int)}
+     * @return the values each stream read: a multiple of 2, 0 when one of them cannot go on this
+     *     way (a zero run, a width outside the pair table's, its last 8 bytes): read on with {@link
+     *     #next(int[], int, int)}
      */
     public static int next4(StreamReader a, int[] oa, int ia, StreamReader b, int[] ob, int ib, StreamReader c,
             int[] oc, int ic, StreamReader d, int[] od, int id, int n) {
-        if (n < 3 || !a.fast() || !b.fast() || !c.fast() || !d.fast()) {
+        if (n < 2 || !a.pairable() || !b.pairable() || !c.pairable() || !d.pairable()) {
             return 0;
         }
-        final long[] control = CONTROL;
+        final long[] controls = PAIR_CONTROL;
+        final long[] implieds = PAIR_IMPLIED;
+        final long[] firsts = PAIR_FIRST;
+        final long[] seconds = PAIR_SECOND;
         final byte[] ba = a.b;
         int pa = a.start + (int) (a.bitPos >>> 3);
         int ka = (int) a.bitPos & 7;
         long xa = (long) LONG_LE.get(ba, pa) >>> ka;
         int va = 8 - ka;
         pa++;
-        int sa = (a.cur * 2 + (a.prev > a.cur ? 1 : 0)) << 2;
         final int la = a.end - 8;
+        long ca = (long) a.row() << 32;
+        int ea = a.row() | pairIndex(a.cur, xa);
         final byte[] bb = b.b;
         int pb = b.start + (int) (b.bitPos >>> 3);
         int kb = (int) b.bitPos & 7;
         long xb = (long) LONG_LE.get(bb, pb) >>> kb;
         int vb = 8 - kb;
         pb++;
-        int sb = (b.cur * 2 + (b.prev > b.cur ? 1 : 0)) << 2;
         final int lb = b.end - 8;
+        long cb = (long) b.row() << 32;
+        int eb = b.row() | pairIndex(b.cur, xb);
         final byte[] bc = c.b;
         int pc = c.start + (int) (c.bitPos >>> 3);
         int kc = (int) c.bitPos & 7;
         long xc = (long) LONG_LE.get(bc, pc) >>> kc;
         int vc = 8 - kc;
         pc++;
-        int sc = (c.cur * 2 + (c.prev > c.cur ? 1 : 0)) << 2;
         final int lc = c.end - 8;
+        long cc = (long) c.row() << 32;
+        int ec = c.row() | pairIndex(c.cur, xc);
         final byte[] bd = d.b;
         int pd = d.start + (int) (d.bitPos >>> 3);
         int kd = (int) d.bitPos & 7;
         long xd = (long) LONG_LE.get(bd, pd) >>> kd;
         int vd = 8 - kd;
         pd++;
-        int sd = (d.cur * 2 + (d.prev > d.cur ? 1 : 0)) << 2;
         final int ld = d.end - 8;
+        long cd = (long) d.row() << 32;
+        int ed = d.row() | pairIndex(d.cur, xd);
         int i = 0;
-        long e;
-        int t;
-        while (n - i >= 3 && pa <= la && sa >= 24 && sa < 128 && pb <= lb && sb >= 24 && sb < 128
-                && pc <= lc && sc >= 24 && sc < 128 && pd <= ld && sd >= 24 && sd < 128) {
+        long bits;
+        long first;
+        long second;
+        int w;
+        while (n - i >= 2 && ea >= 0 && pa <= la && eb >= 0 && pb <= lb && ec >= 0 && pc <= lc && ed >= 0 && pd <= ld) {
             xa |= (long) LONG_LE.get(ba, pa) << va;
             pa += (63 - va) >>> 3;
             va |= 56;
+            ca = controls[ea];
+            bits = xa | implieds[ea];
+            first = firsts[ea];
+            second = seconds[ea];
+            oa[ia + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            oa[ia + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xa >>>= ca;
+            va -= (int) ca & 63;
+            w = (int) xa;
+            ea = (int) (ca >>> 32) | (w & 3) | (w >>> (int) (ca >>> 8)) & 60;
             xb |= (long) LONG_LE.get(bb, pb) << vb;
             pb += (63 - vb) >>> 3;
             vb |= 56;
+            cb = controls[eb];
+            bits = xb | implieds[eb];
+            first = firsts[eb];
+            second = seconds[eb];
+            ob[ib + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            ob[ib + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xb >>>= cb;
+            vb -= (int) cb & 63;
+            w = (int) xb;
+            eb = (int) (cb >>> 32) | (w & 3) | (w >>> (int) (cb >>> 8)) & 60;
             xc |= (long) LONG_LE.get(bc, pc) << vc;
             pc += (63 - vc) >>> 3;
             vc |= 56;
+            cc = controls[ec];
+            bits = xc | implieds[ec];
+            first = firsts[ec];
+            second = seconds[ec];
+            oc[ic + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            oc[ic + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xc >>>= cc;
+            vc -= (int) cc & 63;
+            w = (int) xc;
+            ec = (int) (cc >>> 32) | (w & 3) | (w >>> (int) (cc >>> 8)) & 60;
             xd |= (long) LONG_LE.get(bd, pd) << vd;
             pd += (63 - vd) >>> 3;
             vd |= 56;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sc | (int) xc & 3) & 255];
-            oc[ic + i] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xc >>>= t;
-            vc -= t;
-            sc = (int) (e >>> 24) & 255;
-            e = control[(sd | (int) xd & 3) & 255];
-            od[id + i] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xd >>>= t;
-            vd -= t;
-            sd = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 1] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 1] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sc | (int) xc & 3) & 255];
-            oc[ic + i + 1] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xc >>>= t;
-            vc -= t;
-            sc = (int) (e >>> 24) & 255;
-            e = control[(sd | (int) xd & 3) & 255];
-            od[id + i + 1] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xd >>>= t;
-            vd -= t;
-            sd = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 2] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 2] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sc | (int) xc & 3) & 255];
-            oc[ic + i + 2] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xc >>>= t;
-            vc -= t;
-            sc = (int) (e >>> 24) & 255;
-            e = control[(sd | (int) xd & 3) & 255];
-            od[id + i + 2] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xd >>>= t;
-            vd -= t;
-            sd = (int) (e >>> 24) & 255;
-            i += 3;
+            cd = controls[ed];
+            bits = xd | implieds[ed];
+            first = firsts[ed];
+            second = seconds[ed];
+            od[id + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            od[id + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xd >>>= cd;
+            vd -= (int) cd & 63;
+            w = (int) xd;
+            ed = (int) (cd >>> 32) | (w & 3) | (w >>> (int) (cd >>> 8)) & 60;
+            i += 2;
         }
-        a.settle(pa, va, sa);
-        b.settle(pb, vb, sb);
-        c.settle(pc, vc, sc);
-        d.settle(pd, vd, sd);
+        a.settle(pa, va, ca);
+        b.settle(pb, vb, cb);
+        c.settle(pc, vc, cc);
+        d.settle(pd, vd, cd);
         return i;
     }
 
@@ -521,87 +475,79 @@ public final class StreamReader {
      * {@link #next4} for two streams: where a set has two blobs left over after its fours (a
      * lhotse cut's two or three chunks).
      *
-     * @return the values each stream read: a multiple of 3, 0 when one of them cannot go on this way
+     * @return the values each stream read: a multiple of 2, 0 when one of them cannot go on this way
      */
     public static int next2(StreamReader a, int[] oa, int ia, StreamReader b, int[] ob, int ib, int n) {
-        if (n < 3 || !a.fast() || !b.fast()) {
+        if (n < 2 || !a.pairable() || !b.pairable()) {
             return 0;
         }
-        final long[] control = CONTROL;
+        final long[] controls = PAIR_CONTROL;
+        final long[] implieds = PAIR_IMPLIED;
+        final long[] firsts = PAIR_FIRST;
+        final long[] seconds = PAIR_SECOND;
         final byte[] ba = a.b;
         int pa = a.start + (int) (a.bitPos >>> 3);
         int ka = (int) a.bitPos & 7;
         long xa = (long) LONG_LE.get(ba, pa) >>> ka;
         int va = 8 - ka;
         pa++;
-        int sa = (a.cur * 2 + (a.prev > a.cur ? 1 : 0)) << 2;
         final int la = a.end - 8;
+        long ca = (long) a.row() << 32;
+        int ea = a.row() | pairIndex(a.cur, xa);
         final byte[] bb = b.b;
         int pb = b.start + (int) (b.bitPos >>> 3);
         int kb = (int) b.bitPos & 7;
         long xb = (long) LONG_LE.get(bb, pb) >>> kb;
         int vb = 8 - kb;
         pb++;
-        int sb = (b.cur * 2 + (b.prev > b.cur ? 1 : 0)) << 2;
         final int lb = b.end - 8;
+        long cb = (long) b.row() << 32;
+        int eb = b.row() | pairIndex(b.cur, xb);
         int i = 0;
-        long e;
-        int t;
-        while (n - i >= 3 && pa <= la && sa >= 24 && sa < 128 && pb <= lb && sb >= 24 && sb < 128) {
+        long bits;
+        long first;
+        long second;
+        int w;
+        while (n - i >= 2 && ea >= 0 && pa <= la && eb >= 0 && pb <= lb) {
             xa |= (long) LONG_LE.get(ba, pa) << va;
             pa += (63 - va) >>> 3;
             va |= 56;
+            ca = controls[ea];
+            bits = xa | implieds[ea];
+            first = firsts[ea];
+            second = seconds[ea];
+            oa[ia + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            oa[ia + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xa >>>= ca;
+            va -= (int) ca & 63;
+            w = (int) xa;
+            ea = (int) (ca >>> 32) | (w & 3) | (w >>> (int) (ca >>> 8)) & 60;
             xb |= (long) LONG_LE.get(bb, pb) << vb;
             pb += (63 - vb) >>> 3;
             vb |= 56;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 1] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 1] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 2] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 2] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            i += 3;
+            cb = controls[eb];
+            bits = xb | implieds[eb];
+            first = firsts[eb];
+            second = seconds[eb];
+            ob[ib + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            ob[ib + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xb >>>= cb;
+            vb -= (int) cb & 63;
+            w = (int) xb;
+            eb = (int) (cb >>> 32) | (w & 3) | (w >>> (int) (cb >>> 8)) & 60;
+            i += 2;
         }
-        a.settle(pa, va, sa);
-        b.settle(pb, vb, sb);
+        a.settle(pa, va, ca);
+        b.settle(pb, vb, cb);
         return i;
     }
 
-    /** Stores the state {@link #next4} kept in registers: next byte to load, bits buffered, state. */
-    private void settle(int pos, int avail, int state) {
+    /** Stores the state {@link #next4} kept in registers: next byte to load, bits buffered, the last pair's control. */
+    private void settle(int pos, int avail, long control) {
         bitPos = 8L * (pos - start) - avail;
-        cur = state >>> 3;
-        prev = cur + (state >>> 2 & 1);
+        int row = (int) (control >>> 32) & Integer.MAX_VALUE;
+        cur = row >>> 7;
+        prev = cur + (row >>> 6 & 1);
     }
 
     /** Checks that the stream ended exactly at the blob's last byte. */
