@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * ({@link StreamReader#next()}) for values, and with itself fed one value per call for the
  * outcome of a damaged stream (the same refusal reason and byte offset): streams with every width
  * 0..32, zero runs, widths that hover at the pair table's edges, truncations at every byte and
- * flipped bits, read whole, in chunks of odd and even sizes and one value at a time.
+ * flipped bits, read whole, in chunks of odd and even sizes and one value at a time; and the
+ * interleaved parses of a set ({@link StreamReader#next2}, {@link StreamReader#next4}) against each
+ * stream read alone.
  */
 class StreamReaderTest {
     @Test
@@ -65,6 +67,48 @@ class StreamReaderTest {
                 int bit = 16 + rnd.nextInt(8 * blob.length - 16);
                 damaged[bit >>> 3] ^= (byte) (1 << (bit & 7));
                 checkOutcomes(damaged, n, rnd, "case " + t + " bit " + bit + " flipped");
+            }
+        }
+    }
+
+    @Test
+    void interleavedParsesReadWhatEachStreamReadsAlone() {
+        Random rnd = new Random(20261204L);
+        for (int t = 0; t < 400; t++) {
+            int streams = t % 2 == 0 ? 2 : 4;
+            byte[][] blobs = new byte[streams][];
+            int[][] expected = new int[streams][];
+            int n = 1 + rnd.nextInt(t % 10 == 0 ? 5000 : 600);
+            for (int k = 0; k < streams; k++) {
+                blobs[k] = blob(values(rnd, n));
+                expected[k] = new int[n];
+                StreamReader alone = new StreamReader(blobs[k], 0, blobs[k].length);
+                alone.next(expected[k], 0, n);
+                alone.finish();
+            }
+            StreamReader[] r = new StreamReader[4];
+            int[][] out = new int[4][n];
+            for (int k = 0; k < streams; k++) {
+                r[k] = new StreamReader(blobs[k], 0, blobs[k].length);
+            }
+            // as LilcomDecoder's set decoding: together while all can, a few values alone where one cannot
+            int d = 0;
+            while (d < n) {
+                int m = n - d;
+                int q = streams == 2 ? StreamReader.next2(r[0], out[0], d, r[1], out[1], d, m)
+                        : StreamReader.next4(r[0], out[0], d, r[1], out[1], d, r[2], out[2], d, r[3], out[3], d, m);
+                assertEquals(0, q % 2, "case " + t + ": values a step");
+                if (q == 0) {
+                    q = Math.min(m, 1 + rnd.nextInt(16));
+                    for (int k = 0; k < streams; k++) {
+                        r[k].next(out[k], d, q);
+                    }
+                }
+                d += q;
+            }
+            for (int k = 0; k < streams; k++) {
+                r[k].finish();
+                assertArrayEquals(expected[k], out[k], "case " + t + ": stream " + k + " of " + streams);
             }
         }
     }
