@@ -447,7 +447,7 @@ public final class LilcomDecoder {
             int m = Math.min(Math.min(target[0] - d0, target[1] - d1), Math.min(target[2] - d2, target[3] - d3));
             int q = StreamReader.next4(r0, c0, d0, r1, c1, d1, r2, c2, d2, r3, c3, d3, m);
             if (q == 0) {
-                // a stream is in a zero run, outside widths 3..15 or near its end: a few values each alone
+                // a stream is in a zero run, outside widths 2..17 or near its end: a few values each alone
                 q = Math.min(m, 16);
                 r0.next(c0, d0, q);
                 r1.next(c1, d1, q);

@@ -119,21 +119,32 @@ public final class StreamReader {
      * unsigned form; {@link ZigZag#decode} gives the values, which the codecs' reconstruction does
      * on the fly): otherwise the same as {@link #next()} n times, with the state in registers.
      *
-     * <p>The bits wait in a 64-bit buffer refilled before every step without a branch (whole
-     * bytes, up to 56..63 bits; the next load's address is known a step ahead, so its latency
-     * stays off the chain). While the width is in 3..15 a step reads three values: they take at
-     * most 54 bits and none of them can be zero-width, so one width check covers the three.
-     * Other widths take one value a step; zero runs, an invalid width and the blob's last 8
-     * bytes take {@link #slowStep}. The width rules reduce to bit arithmetic on the two change
-     * bits: a value's top bit is implied unless the previous change was a decrease or this one
-     * is an increase. Bits past the end read as zero; whether any were used is checked once at
-     * the end of the call.
+     * <p>Two loops share the bits, which wait in a 64-bit buffer refilled before every step
+     * without a branch (whole bytes, up to 56..63 bits; the next load's address is known a step
+     * ahead, so its latency stays off the chain). While the width is in {@value #PAIR_MIN}..{@value
+     * #PAIR_MAX}, a step reads two values through the pair table ({@link #PAIR_CONTROL}): one
+     * table load gives both values' fields, the pair's length and the next state, and the next
+     * pair's table index is a few shifts of the bits (the chain from pair to pair: a load, two
+     * shifts, a mask, an OR). A pair takes at most 2 x 17 + 5 = 39 bits and the next index reads
+     * bits up to 39 + 17 + 3 = 59, all within the 64 bits a refill leaves. Other widths, and a
+     * last odd value, take one value a step by the width rules, which reduce to bit arithmetic on
+     * the two change bits: a value's top bit is implied unless the previous change was a decrease
+     * or this one is an increase. The one-value loop hands back to pairs only at widths
+     * {@value #PAIR_ENTER_MIN}..{@value #PAIR_ENTER_MAX}, so that widths hovering at the pair
+     * range's edges (1-2, 17-18) do not switch loops every value. Zero runs, an invalid width and
+     * the blob's last 8 bytes take {@link #slowStep}. Bits past the end read as zero; whether any
+     * were used is checked once at the end of the call.
      */
     public void next(int[] out, int off, int n) {
         final byte[] b = this.b;
         final int loadEnd = end - 8;
+        final long[] controls = PAIR_CONTROL;
+        final long[] implieds = PAIR_IMPLIED;
+        final long[] firsts = PAIR_FIRST;
+        final long[] seconds = PAIR_SECOND;
         int i = off;
         final int stop = off + n;
+        final int lastPair = stop - 1;
         while (i < stop) {
             int pos = start + (int) (bitPos >>> 3);
             if (pos <= loadEnd && cur - 1 >>> 5 == 0) {
@@ -145,70 +156,58 @@ public final class StreamReader {
                 pos++;
                 int cur = this.cur;
                 int decreased = prev > cur ? 1 : 0;
-                int lengths = (int) (LENGTHS_BOTH >>> (decreased << 5));
-                int changed, up, down, implied, changeLen, valueLen, len;
-                while (i < stop && pos <= loadEnd && cur - 1 >>> 5 == 0) {
-                    // refill without a branch to 56..63 bits, whole bytes; the load's address
-                    // is known a group ahead, so it stays off the chain
-                    buf |= (long) LONG_LE.get(b, pos) << avail;
-                    pos += (63 - avail) >>> 3;
-                    avail |= 56;
-                    if (cur >= 3 && cur <= 15 && stop - i >= 3) {
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
-                        out[i] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
-                        buf >>>= len;
-                        avail -= len;
-                        cur += up - down;
-                        decreased = down;
-                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
-                        out[i + 1] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
-                        buf >>>= len;
-                        avail -= len;
-                        cur += up - down;
-                        decreased = down;
-                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
-                        out[i + 2] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
-                        buf >>>= len;
-                        avail -= len;
-                        cur += up - down;
-                        decreased = down;
-                        lengths = (int) (LENGTHS_BOTH >>> (down << 5));
-                        i += 3;
-                    } else {
-                        len = cur + ((lengths >>> ((int) buf << 1)) & 3);
-                        changed = (int) buf & 1;
-                        up = (int) (buf >>> 1) & changed;
-                        down = changed ^ up;
-                        implied = (decreased | up) ^ 1;
-                        changeLen = 1 + changed;
-                        valueLen = cur - implied;
+                steps:
+                while (true) {
+                    if (cur >= PAIR_ENTER_MIN && cur <= PAIR_ENTER_MAX) {
+                        // the index reads bits up to width + 3 <= 18 of the buffer, which holds
+                        // 57 of the stream's bits at the start, and 64 - 18 after the refill and
+                        // value (width <= 16) that brought the one-value loop here
+                        int row = (cur * 2 + decreased) << 6;
+                        int e = row | pairIndex(cur, buf);
+                        long control = (long) row << 32;
+                        while (e >= 0 && i < lastPair && pos <= loadEnd) {
+                            buf |= (long) LONG_LE.get(b, pos) << avail;
+                            pos += (63 - avail) >>> 3;
+                            avail |= 56;
+                            control = controls[e];
+                            long bits = buf | implieds[e];
+                            long first = firsts[e];
+                            long second = seconds[e];
+                            out[i] = (int) (bits >>> first) & (int) (first >>> 32);
+                            out[i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+                            buf >>>= control;
+                            avail -= (int) control & 63;
+                            int w = (int) buf;
+                            e = (int) (control >>> 32) | (w & 3) | (w >>> (int) (control >>> 8)) & 60;
+                            i += 2;
+                        }
+                        row = (int) (control >>> 32) & Integer.MAX_VALUE;
+                        cur = row >>> 7;
+                        decreased = row >>> 6 & 1;
+                    }
+                    int lengths = (int) (LENGTHS_BOTH >>> (decreased << 5));
+                    while (i < stop && pos <= loadEnd && cur - 1 >>> 5 == 0) {
+                        buf |= (long) LONG_LE.get(b, pos) << avail;
+                        pos += (63 - avail) >>> 3;
+                        avail |= 56;
+                        int len = cur + ((lengths >>> ((int) buf << 1)) & 3);
+                        int changed = (int) buf & 1;
+                        int up = (int) (buf >>> 1) & changed;
+                        int down = changed ^ up;
+                        int implied = (decreased | up) ^ 1;
+                        int changeLen = 1 + changed;
+                        int valueLen = cur - implied;
                         out[i++] = (int) (((buf >>> changeLen) & ((1L << valueLen) - 1)) | ((long) implied << valueLen));
                         buf >>>= len;
                         avail -= len;
                         cur += up - down;
                         decreased = down;
                         lengths = (int) (LENGTHS_BOTH >>> (down << 5));
+                        if (cur >= PAIR_ENTER_MIN && cur <= PAIR_ENTER_MAX && lastPair - i > 0) {
+                            continue steps;
+                        }
                     }
+                    break;
                 }
                 this.bitPos = 8L * (pos - start) - avail;
                 this.cur = cur;
@@ -219,6 +218,75 @@ public final class StreamReader {
             }
         }
         checkNotPastEnd();
+    }
+
+    /** The widths the pair table reads two values at a time from. */
+    private static final int PAIR_MIN = 2;
+    private static final int PAIR_MAX = 17;
+    /** The widths at which {@link #next(int[], int, int)} goes from one value a step to pairs. */
+    private static final int PAIR_ENTER_MIN = 3;
+    private static final int PAIR_ENTER_MAX = 15;
+    /**
+     * The pair table: for a state (width x 2 + whether the last change was a decrease) and six
+     * stream bits (a value's two change bits, and bits width..width+3, which hold the next value's
+     * two change bits wherever the first value ends), the parse of both values. At entry e,
+     * {@code PAIR_CONTROL[e]}: bits 0-5 the pair's length in bits (so that {@code buf >>>= control}
+     * needs no mask), 8-12 the next state's width minus 2 (the shift to its bits width..width+3),
+     * 32-63 the next state's table row (state x 64), negative when that width is outside
+     * {@value #PAIR_MIN}..{@value #PAIR_MAX}, which ends the loop. {@code PAIR_IMPLIED[e]}: the
+     * values' implied top bits, each at the stream position just past its value's written bits
+     * (the first of the next value's change bits, or of the next pair), where OR-ing it into the
+     * bits makes the value one contiguous field. {@code PAIR_FIRST[e]}, {@code PAIR_SECOND[e]}:
+     * each value's field, shift in bits 0-5 and mask (its width) in 32-63. Built from the width
+     * rules by {@link #pairTable}.
+     */
+    private static final long[] PAIR_CONTROL;
+    private static final long[] PAIR_IMPLIED;
+    private static final long[] PAIR_FIRST;
+    private static final long[] PAIR_SECOND;
+
+    static {
+        int size = (PAIR_MAX * 2 + 2) << 6;
+        PAIR_CONTROL = new long[size];
+        PAIR_IMPLIED = new long[size];
+        PAIR_FIRST = new long[size];
+        PAIR_SECOND = new long[size];
+        pairTable();
+    }
+
+    private static void pairTable() {
+        for (int cur = PAIR_MIN; cur <= PAIR_MAX; cur++) {
+            for (int decreased = 0; decreased < 2; decreased++) {
+                for (int bits = 0; bits < 64; bits++) {
+                    int e = (cur * 2 + decreased) << 6 | bits;
+                    // the first value: its change bits are bits 0-1
+                    int changed = bits & 1;
+                    int up = (bits >> 1) & changed;
+                    int down = changed ^ up;
+                    int implied = (decreased | up) ^ 1;
+                    int changeLen = 1 + changed;
+                    int len = changeLen + cur - implied;
+                    // the second: its change bits start at len, which is cur, cur + 1 or cur + 2
+                    int bits2 = (bits >>> 2 + len - cur) & 3;
+                    int cur2 = cur + up - down;
+                    int changed2 = bits2 & 1;
+                    int up2 = (bits2 >> 1) & changed2;
+                    int down2 = changed2 ^ up2;
+                    int implied2 = (down | up2) ^ 1;
+                    int changeLen2 = 1 + changed2;
+                    int len2 = changeLen2 + cur2 - implied2;
+                    int next = cur2 + up2 - down2;
+                    int row = (next * 2 + down2) << 6;
+                    if (next < PAIR_MIN || next > PAIR_MAX) {
+                        row |= Integer.MIN_VALUE;
+                    }
+                    PAIR_CONTROL[e] = (len + len2) | (long) (next - 2 & 31) << 8 | (long) row << 32;
+                    PAIR_IMPLIED[e] = (long) implied << len | (long) implied2 << (len + len2);
+                    PAIR_FIRST[e] = changeLen | ((1L << cur) - 1) << 32;
+                    PAIR_SECOND[e] = (len + changeLen2) | ((1L << cur2) - 1) << 32;
+                }
+            }
+        }
     }
 
     /**
@@ -263,188 +331,143 @@ public final class StreamReader {
         return i + 1;
     }
 
-    /**
-     * The control table of {@link #next4}: for a state (width x 2 + whether the last change was a
-     * decrease, times 4) plus a value's two change bits, one long holds everything the value's
-     * parse needs: bits 0-5 the change-code length (the shift to its value bits), 8-13 the whole
-     * length, 16-21 the value-bit count, 24-31 the next state, 32-63 the implied top bit in place.
-     * One load replaces the width rules' arithmetic; it lengthens a stream's dependency chain by
-     * the load's latency, which only pays when several streams' chains overlap.
-     */
-    private static final long[] CONTROL = control();
-
-    private static long[] control() {
-        long[] t = new long[256];
-        for (int cur = 0; cur < 32; cur++) {
-            for (int decreased = 0; decreased < 2; decreased++) {
-                for (int bits = 0; bits < 4; bits++) {
-                    int index = (cur * 2 + decreased) << 2 | bits;
-                    if (index >= t.length) {
-                        continue;
-                    }
-                    int changed = bits & 1;
-                    int up = (bits >> 1) & changed;
-                    int down = changed ^ up;
-                    int implied = (decreased | up) ^ 1;
-                    int changeLen = 1 + changed;
-                    int valueLen = Math.max(cur - implied, 0);
-                    int next = ((cur + up - down) * 2 + down) << 2 & 255;
-                    t[index] = changeLen | (long) (changeLen + valueLen) << 8 | (long) valueLen << 16 | (long) next << 24
-                            | ((long) implied << valueLen) << 32;
-                }
-            }
-        }
-        return t;
+    /** This stream's row of the pair table: (width x 2 + whether the last change was a decrease) x 64. */
+    private int row() {
+        return (cur * 2 + (prev > cur ? 1 : 0)) << 6;
     }
 
-    /** Whether {@link #next4} can take this stream's next values: width 3..15 (no zero run) and 8 bytes ahead. */
-    private boolean fast() {
-        return cur >= 3 && cur <= 15 && start + (int) (bitPos >>> 3) + 1 <= end - 8;
+    /** A pair's table index within its row: the change bits 0-1 and bits width..width+3 of {@code buf}. */
+    private static int pairIndex(int cur, long buf) {
+        int w = (int) buf;
+        return (w & 3) | (w >>> cur - 2) & 60;
+    }
+
+    /** Whether {@link #next4} can take this stream's next values: a width of the pair table's and 8 bytes ahead. */
+    private boolean pairable() {
+        return cur >= PAIR_MIN && cur <= PAIR_MAX && start + (int) (bitPos >>> 3) + 1 <= end - 8;
     }
 
     /**
      * Reads up to {@code n} values of each of four streams, {@code a}'s into {@code oa[ia..]} and
      * so on, in one loop with each stream's state in registers, so that the four streams'
      * dependency chains overlap: the parse of a set of blobs ({@code LilcomDecoder.decompressAll}).
-     * Every stream takes the same number of values, three at a time, while every one has a width
-     * in 3..15 and 8 bytes ahead; each value is exactly what {@link #next(int[], int, int)} reads.
+     * Every stream takes the same number of values, two at a time through the pair table as in
+     * {@link #next(int[], int, int)}, while every one has a width in {@value #PAIR_MIN}..{@value
+     * #PAIR_MAX} and 8 bytes ahead; each value is exactly what {@link #next(int[], int, int)} reads.
      *
-     * @return the values each stream read: a multiple of 3, 0 when one of them cannot go on this
-     *     way (a zero run, a width outside 3..15, its last 8 bytes): read on with {@link #next(int[], int, int)}
+     * @return the values each stream read: a multiple of 2, 0 when one of them cannot go on this
+     *     way (a zero run, a width outside the pair table's, its last 8 bytes): read on with {@link
+     *     #next(int[], int, int)}
      */
     public static int next4(StreamReader a, int[] oa, int ia, StreamReader b, int[] ob, int ib, StreamReader c,
             int[] oc, int ic, StreamReader d, int[] od, int id, int n) {
-        if (n < 3 || !a.fast() || !b.fast() || !c.fast() || !d.fast()) {
+        if (n < 2 || !a.pairable() || !b.pairable() || !c.pairable() || !d.pairable()) {
             return 0;
         }
-        final long[] control = CONTROL;
+        final long[] controls = PAIR_CONTROL;
+        final long[] implieds = PAIR_IMPLIED;
+        final long[] firsts = PAIR_FIRST;
+        final long[] seconds = PAIR_SECOND;
         final byte[] ba = a.b;
         int pa = a.start + (int) (a.bitPos >>> 3);
         int ka = (int) a.bitPos & 7;
         long xa = (long) LONG_LE.get(ba, pa) >>> ka;
         int va = 8 - ka;
         pa++;
-        int sa = (a.cur * 2 + (a.prev > a.cur ? 1 : 0)) << 2;
         final int la = a.end - 8;
+        long ca = (long) a.row() << 32;
+        int ea = a.row() | pairIndex(a.cur, xa);
         final byte[] bb = b.b;
         int pb = b.start + (int) (b.bitPos >>> 3);
         int kb = (int) b.bitPos & 7;
         long xb = (long) LONG_LE.get(bb, pb) >>> kb;
         int vb = 8 - kb;
         pb++;
-        int sb = (b.cur * 2 + (b.prev > b.cur ? 1 : 0)) << 2;
         final int lb = b.end - 8;
+        long cb = (long) b.row() << 32;
+        int eb = b.row() | pairIndex(b.cur, xb);
         final byte[] bc = c.b;
         int pc = c.start + (int) (c.bitPos >>> 3);
         int kc = (int) c.bitPos & 7;
         long xc = (long) LONG_LE.get(bc, pc) >>> kc;
         int vc = 8 - kc;
         pc++;
-        int sc = (c.cur * 2 + (c.prev > c.cur ? 1 : 0)) << 2;
         final int lc = c.end - 8;
+        long cc = (long) c.row() << 32;
+        int ec = c.row() | pairIndex(c.cur, xc);
         final byte[] bd = d.b;
         int pd = d.start + (int) (d.bitPos >>> 3);
         int kd = (int) d.bitPos & 7;
         long xd = (long) LONG_LE.get(bd, pd) >>> kd;
         int vd = 8 - kd;
         pd++;
-        int sd = (d.cur * 2 + (d.prev > d.cur ? 1 : 0)) << 2;
         final int ld = d.end - 8;
+        long cd = (long) d.row() << 32;
+        int ed = d.row() | pairIndex(d.cur, xd);
         int i = 0;
-        long e;
-        int t;
-        while (n - i >= 3 && pa <= la && sa >= 24 && sa < 128 && pb <= lb && sb >= 24 && sb < 128
-                && pc <= lc && sc >= 24 && sc < 128 && pd <= ld && sd >= 24 && sd < 128) {
+        long bits;
+        long first;
+        long second;
+        int w;
+        while (n - i >= 2 && ea >= 0 && pa <= la && eb >= 0 && pb <= lb && ec >= 0 && pc <= lc && ed >= 0 && pd <= ld) {
             xa |= (long) LONG_LE.get(ba, pa) << va;
             pa += (63 - va) >>> 3;
             va |= 56;
+            ca = controls[ea];
+            bits = xa | implieds[ea];
+            first = firsts[ea];
+            second = seconds[ea];
+            oa[ia + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            oa[ia + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xa >>>= ca;
+            va -= (int) ca & 63;
+            w = (int) xa;
+            ea = (int) (ca >>> 32) | (w & 3) | (w >>> (int) (ca >>> 8)) & 60;
             xb |= (long) LONG_LE.get(bb, pb) << vb;
             pb += (63 - vb) >>> 3;
             vb |= 56;
+            cb = controls[eb];
+            bits = xb | implieds[eb];
+            first = firsts[eb];
+            second = seconds[eb];
+            ob[ib + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            ob[ib + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xb >>>= cb;
+            vb -= (int) cb & 63;
+            w = (int) xb;
+            eb = (int) (cb >>> 32) | (w & 3) | (w >>> (int) (cb >>> 8)) & 60;
             xc |= (long) LONG_LE.get(bc, pc) << vc;
             pc += (63 - vc) >>> 3;
             vc |= 56;
+            cc = controls[ec];
+            bits = xc | implieds[ec];
+            first = firsts[ec];
+            second = seconds[ec];
+            oc[ic + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            oc[ic + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xc >>>= cc;
+            vc -= (int) cc & 63;
+            w = (int) xc;
+            ec = (int) (cc >>> 32) | (w & 3) | (w >>> (int) (cc >>> 8)) & 60;
             xd |= (long) LONG_LE.get(bd, pd) << vd;
             pd += (63 - vd) >>> 3;
             vd |= 56;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sc | (int) xc & 3) & 255];
-            oc[ic + i] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xc >>>= t;
-            vc -= t;
-            sc = (int) (e >>> 24) & 255;
-            e = control[(sd | (int) xd & 3) & 255];
-            od[id + i] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xd >>>= t;
-            vd -= t;
-            sd = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 1] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 1] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sc | (int) xc & 3) & 255];
-            oc[ic + i + 1] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xc >>>= t;
-            vc -= t;
-            sc = (int) (e >>> 24) & 255;
-            e = control[(sd | (int) xd & 3) & 255];
-            od[id + i + 1] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xd >>>= t;
-            vd -= t;
-            sd = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 2] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 2] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sc | (int) xc & 3) & 255];
-            oc[ic + i + 2] = (int) (((xc >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xc >>>= t;
-            vc -= t;
-            sc = (int) (e >>> 24) & 255;
-            e = control[(sd | (int) xd & 3) & 255];
-            od[id + i + 2] = (int) (((xd >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xd >>>= t;
-            vd -= t;
-            sd = (int) (e >>> 24) & 255;
-            i += 3;
+            cd = controls[ed];
+            bits = xd | implieds[ed];
+            first = firsts[ed];
+            second = seconds[ed];
+            od[id + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            od[id + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xd >>>= cd;
+            vd -= (int) cd & 63;
+            w = (int) xd;
+            ed = (int) (cd >>> 32) | (w & 3) | (w >>> (int) (cd >>> 8)) & 60;
+            i += 2;
         }
-        a.settle(pa, va, sa);
-        b.settle(pb, vb, sb);
-        c.settle(pc, vc, sc);
-        d.settle(pd, vd, sd);
+        a.settle(pa, va, ca);
+        b.settle(pb, vb, cb);
+        c.settle(pc, vc, cc);
+        d.settle(pd, vd, cd);
         return i;
     }
 
@@ -452,87 +475,79 @@ public final class StreamReader {
      * {@link #next4} for two streams: where a set has two blobs left over after its fours (a
      * lhotse cut's two or three chunks).
      *
-     * @return the values each stream read: a multiple of 3, 0 when one of them cannot go on this way
+     * @return the values each stream read: a multiple of 2, 0 when one of them cannot go on this way
      */
     public static int next2(StreamReader a, int[] oa, int ia, StreamReader b, int[] ob, int ib, int n) {
-        if (n < 3 || !a.fast() || !b.fast()) {
+        if (n < 2 || !a.pairable() || !b.pairable()) {
             return 0;
         }
-        final long[] control = CONTROL;
+        final long[] controls = PAIR_CONTROL;
+        final long[] implieds = PAIR_IMPLIED;
+        final long[] firsts = PAIR_FIRST;
+        final long[] seconds = PAIR_SECOND;
         final byte[] ba = a.b;
         int pa = a.start + (int) (a.bitPos >>> 3);
         int ka = (int) a.bitPos & 7;
         long xa = (long) LONG_LE.get(ba, pa) >>> ka;
         int va = 8 - ka;
         pa++;
-        int sa = (a.cur * 2 + (a.prev > a.cur ? 1 : 0)) << 2;
         final int la = a.end - 8;
+        long ca = (long) a.row() << 32;
+        int ea = a.row() | pairIndex(a.cur, xa);
         final byte[] bb = b.b;
         int pb = b.start + (int) (b.bitPos >>> 3);
         int kb = (int) b.bitPos & 7;
         long xb = (long) LONG_LE.get(bb, pb) >>> kb;
         int vb = 8 - kb;
         pb++;
-        int sb = (b.cur * 2 + (b.prev > b.cur ? 1 : 0)) << 2;
         final int lb = b.end - 8;
+        long cb = (long) b.row() << 32;
+        int eb = b.row() | pairIndex(b.cur, xb);
         int i = 0;
-        long e;
-        int t;
-        while (n - i >= 3 && pa <= la && sa >= 24 && sa < 128 && pb <= lb && sb >= 24 && sb < 128) {
+        long bits;
+        long first;
+        long second;
+        int w;
+        while (n - i >= 2 && ea >= 0 && pa <= la && eb >= 0 && pb <= lb) {
             xa |= (long) LONG_LE.get(ba, pa) << va;
             pa += (63 - va) >>> 3;
             va |= 56;
+            ca = controls[ea];
+            bits = xa | implieds[ea];
+            first = firsts[ea];
+            second = seconds[ea];
+            oa[ia + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            oa[ia + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xa >>>= ca;
+            va -= (int) ca & 63;
+            w = (int) xa;
+            ea = (int) (ca >>> 32) | (w & 3) | (w >>> (int) (ca >>> 8)) & 60;
             xb |= (long) LONG_LE.get(bb, pb) << vb;
             pb += (63 - vb) >>> 3;
             vb |= 56;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 1] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 1] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            e = control[(sa | (int) xa & 3) & 255];
-            oa[ia + i + 2] = (int) (((xa >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xa >>>= t;
-            va -= t;
-            sa = (int) (e >>> 24) & 255;
-            e = control[(sb | (int) xb & 3) & 255];
-            ob[ib + i + 2] = (int) (((xb >>> e) & ((1L << (e >>> 16)) - 1)) | (e >>> 32));
-            t = (int) (e >>> 8) & 63;
-            xb >>>= t;
-            vb -= t;
-            sb = (int) (e >>> 24) & 255;
-            i += 3;
+            cb = controls[eb];
+            bits = xb | implieds[eb];
+            first = firsts[eb];
+            second = seconds[eb];
+            ob[ib + i] = (int) (bits >>> first) & (int) (first >>> 32);
+            ob[ib + i + 1] = (int) (bits >>> second) & (int) (second >>> 32);
+            xb >>>= cb;
+            vb -= (int) cb & 63;
+            w = (int) xb;
+            eb = (int) (cb >>> 32) | (w & 3) | (w >>> (int) (cb >>> 8)) & 60;
+            i += 2;
         }
-        a.settle(pa, va, sa);
-        b.settle(pb, vb, sb);
+        a.settle(pa, va, ca);
+        b.settle(pb, vb, cb);
         return i;
     }
 
-    /** Stores the state {@link #next4} kept in registers: next byte to load, bits buffered, state. */
-    private void settle(int pos, int avail, int state) {
+    /** Stores the state {@link #next4} kept in registers: next byte to load, bits buffered, the last pair's control. */
+    private void settle(int pos, int avail, long control) {
         bitPos = 8L * (pos - start) - avail;
-        cur = state >>> 3;
-        prev = cur + (state >>> 2 & 1);
+        int row = (int) (control >>> 32) & Integer.MAX_VALUE;
+        cur = row >>> 7;
+        prev = cur + (row >>> 6 & 1);
     }
 
     /** Checks that the stream ended exactly at the blob's last byte. */
