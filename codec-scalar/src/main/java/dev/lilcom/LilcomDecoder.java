@@ -38,8 +38,8 @@ public final class LilcomDecoder {
     private int[] codes = new int[0];
     private byte[] blobScratch = new byte[0];
     private float[] floatScratch = new float[0];
-    /** Blobs whose parses {@link #decompressAll} interleaves: {@link StreamReader#next4} takes four. */
-    private static final int TOGETHER = 4;
+    /** Blobs whose parses {@link #decompressAll} interleaves: {@link StreamReader#next2} takes two. */
+    private static final int TOGETHER = 2;
     /**
      * Blobs of fewer values decode alone within a set: interleaving pays per value, and a short
      * stream would leave the others to finish alone anyway.
@@ -260,9 +260,9 @@ public final class LilcomDecoder {
      * the output ranges of blob i and of the blobs after it hold unspecified values. When several
      * blobs are invalid, the exception is the one of the lowest index.
      *
-     * <p>Blobs of at least 4,096 values are decoded four at a time, their serial bit-stream
-     * parses interleaved in one loop ({@link StreamReader#next4}) so that their dependency chains
-     * overlap, two left over ({@link StreamReader#next2}) two at a time; the others one at a time. When a blob is invalid (or an argument does not fit), the
+     * <p>Blobs of at least 4,096 values are decoded two at a time, their serial bit-stream
+     * parses interleaved in one loop ({@link StreamReader#next2}) so that their dependency chains
+     * overlap; the others one at a time. When a blob is invalid (or an argument does not fit), the
      * set is decoded again one blob after another from the first, which gives the outcome above.
      * A set whose outputs overlap, or of more than 256 blobs, is decoded one blob after another.
      *
@@ -324,7 +324,7 @@ public final class LilcomDecoder {
 
     /**
      * {@link #decompressAll(int, byte[][], int[], int[], int[], float[][], int[])} with the parses
-     * of large blobs interleaved four at a time; throws at the first problem, leaving the caller
+     * of large blobs interleaved two at a time; throws at the first problem, leaving the caller
      * to decode the set again one blob after another.
      */
     private int decodeTogether(int count, byte[][] blobs, int[] blobOffsets, int[] blobLengths, int[] rows,
@@ -360,15 +360,11 @@ public final class LilcomDecoder {
             group[members] = i;
             groupCount[members] = (int) n;
             if (++members == TOGETHER) {
-                decodeGroup(TOGETHER, outs, outOffsets);
+                decodeGroup(outs, outOffsets);
                 members = 0;
             }
         }
-        if (members >= 2) {
-            // two of the one to three left over (a lhotse cut's chunks) still overlap their parses
-            decodeGroup(2, outs, outOffsets);
-        }
-        for (int k = members >= 2 ? 2 : 0; k < members; k++) {
+        for (int k = 0; k < members; k++) {
             int i = group[k];
             decodeMember(i, blobs[i], blobOffsets[i], blobLengths[i], rows == null ? -1 : rows[i], outs[i],
                     outOffsets[i]);
@@ -377,10 +373,11 @@ public final class LilcomDecoder {
     }
 
     /**
-     * Decodes the first {@code size} (2 or 4) blobs in {@link #group}, their headers read: chunk by
-     * chunk as {@link #decodeData}, the chunks' codes parsed together, then each reconstructed.
+     * Decodes the blobs in {@link #group}, their headers read: chunk by chunk as
+     * {@link #decodeData}, the chunks' codes parsed together, then each reconstructed.
      */
-    private void decodeGroup(int size, float[][] outs, int[] outOffsets) {
+    private void decodeGroup(float[][] outs, int[] outOffsets) {
+        final int size = TOGETHER;
         int[] from = groupDone;
         int left = 0;
         for (int k = 0; k < size; k++) {
@@ -397,11 +394,7 @@ public final class LilcomDecoder {
                 int chunk = d >= CHUNK ? CHUNK : (CHUNK / d) * d;
                 target[k] = Math.min(groupCount[k] - from[k], chunk);
             }
-            if (size == TOGETHER) {
-                parseGroup(target);
-            } else {
-                parsePair(target);
-            }
+            parsePair(target);
             for (int k = 0; k < size; k++) {
                 if (target[k] > 0) {
                     int i = group[k];
@@ -418,7 +411,7 @@ public final class LilcomDecoder {
         }
     }
 
-    /** {@link #parseGroup} for the first two streams. */
+    /** Parses {@code target[k]} codes of each stream into {@code groupCodes[k]}, together while both can. */
     private void parsePair(int[] target) {
         int[] c0 = groupCodes[0], c1 = groupCodes[1];
         StreamReader r0 = readers[0], r1 = readers[1];
@@ -436,33 +429,6 @@ public final class LilcomDecoder {
         }
         r0.next(c0, d0, target[0] - d0);
         r1.next(c1, d1, target[1] - d1);
-    }
-
-    /** Parses {@code target[k]} codes of each stream into {@code groupCodes[k]}, together while all four can. */
-    private void parseGroup(int[] target) {
-        int[] c0 = groupCodes[0], c1 = groupCodes[1], c2 = groupCodes[2], c3 = groupCodes[3];
-        StreamReader r0 = readers[0], r1 = readers[1], r2 = readers[2], r3 = readers[3];
-        int d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        while (d0 < target[0] && d1 < target[1] && d2 < target[2] && d3 < target[3]) {
-            int m = Math.min(Math.min(target[0] - d0, target[1] - d1), Math.min(target[2] - d2, target[3] - d3));
-            int q = StreamReader.next4(r0, c0, d0, r1, c1, d1, r2, c2, d2, r3, c3, d3, m);
-            if (q == 0) {
-                // a stream is in a zero run, outside widths 2..17 or near its end: a few values each alone
-                q = Math.min(m, 16);
-                r0.next(c0, d0, q);
-                r1.next(c1, d1, q);
-                r2.next(c2, d2, q);
-                r3.next(c3, d3, q);
-            }
-            d0 += q;
-            d1 += q;
-            d2 += q;
-            d3 += q;
-        }
-        r0.next(c0, d0, target[0] - d0);
-        r1.next(c1, d1, target[1] - d1);
-        r2.next(c2, d2, target[2] - d2);
-        r3.next(c3, d3, target[3] - d3);
     }
 
     private static void checkSetArgument(int length, int count, String name) {

@@ -246,7 +246,7 @@ public abstract class CodecConformanceTest {
 
     /**
      * Truncations and bit flips of large blobs (widths above 15, zero runs, a 1-D stream) among
-     * other large blobs, so that their parses run interleaved four at a time: the set fails or
+     * other large blobs, so that their parses run interleaved two at a time: the set fails or
      * decodes exactly as the blobs do alone.
      */
     @Test

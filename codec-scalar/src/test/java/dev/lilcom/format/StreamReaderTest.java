@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * outcome of a damaged stream (the same refusal reason and byte offset): streams with every width
  * 0..32, zero runs, widths that hover at the pair table's edges, truncations at every byte and
  * flipped bits, read whole, in chunks of odd and even sizes and one value at a time; and the
- * interleaved parses of a set ({@link StreamReader#next2}, {@link StreamReader#next4}) against each
+ * interleaved parse of a set ({@link StreamReader#next2}) against each
  * stream read alone.
  */
 class StreamReaderTest {
@@ -75,7 +75,7 @@ class StreamReaderTest {
     void interleavedParsesReadWhatEachStreamReadsAlone() {
         Random rnd = new Random(20261204L);
         for (int t = 0; t < 400; t++) {
-            int streams = t % 2 == 0 ? 2 : 4;
+            int streams = 2;
             byte[][] blobs = new byte[streams][];
             int[][] expected = new int[streams][];
             int n = 1 + rnd.nextInt(t % 10 == 0 ? 5000 : 600);
@@ -86,8 +86,8 @@ class StreamReaderTest {
                 alone.next(expected[k], 0, n);
                 alone.finish();
             }
-            StreamReader[] r = new StreamReader[4];
-            int[][] out = new int[4][n];
+            StreamReader[] r = new StreamReader[streams];
+            int[][] out = new int[streams][n];
             for (int k = 0; k < streams; k++) {
                 r[k] = new StreamReader(blobs[k], 0, blobs[k].length);
             }
@@ -95,8 +95,7 @@ class StreamReaderTest {
             int d = 0;
             while (d < n) {
                 int m = n - d;
-                int q = streams == 2 ? StreamReader.next2(r[0], out[0], d, r[1], out[1], d, m)
-                        : StreamReader.next4(r[0], out[0], d, r[1], out[1], d, r[2], out[2], d, r[3], out[3], d, m);
+                int q = StreamReader.next2(r[0], out[0], d, r[1], out[1], d, m);
                 assertEquals(0, q % 2, "case " + t + ": values a step");
                 if (q == 0) {
                     q = Math.min(m, 1 + rnd.nextInt(16));

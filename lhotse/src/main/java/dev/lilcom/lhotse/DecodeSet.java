@@ -83,7 +83,7 @@ final class DecodeSet {
 
     /**
      * Orders the members largest first (stable): {@link LilcomDecoder#decompressAll} parses large
-     * blobs four at a time in index order, each four only as long as the shortest of them lasts, so
+     * blobs two at a time in index order, each pair only as long as the shorter of them lasts, so
      * members of like size side by side parse together for longer.
      */
     void largestFirst() {

@@ -33,9 +33,9 @@ public final class FeatureLoader implements Iterator<LoadedCut>, AutoCloseable {
     /**
      * Consecutive cuts a worker decodes together, when the read-ahead allows: the most
      * {@link FeatureReader#loadAll} decodes in one call. The more chunks a set holds, the more of
-     * them find others of their size to parse with, four at a time (measured in BENCHMARKS.md:
-     * on the chunky corpus the reader delivers 3.5 M frames per CPU-second one cut at a time,
-     * 3.7 M in groups of 4 or 8, 3.9-4.0 M in groups of 16).
+     * them find others of their size to parse with (measured in BENCHMARKS.md, with the parse then
+     * four at a time: on the chunky corpus the reader delivered 3.5 M frames per CPU-second one
+     * cut at a time, 3.7 M in groups of 4 or 8, 3.9-4.0 M in groups of 16).
      */
     static final int GROUP = FeatureReader.DECODE_GROUP;
     private static final AtomicInteger LOADERS = new AtomicInteger();
