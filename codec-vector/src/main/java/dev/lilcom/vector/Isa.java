@@ -47,12 +47,13 @@ final class Isa {
      *       level: about 2x at SSE, 3x-4x at AVX2 and 4x-5x at AVX-512 (where it replaced running
      *       maxima in registers through lane moves, 0.7x at SSE, 1.4x at AVX2, 2.5x at
      *       AVX-512);</li>
-     *   <li>quantize: the wavefront, with AVX-512's gather and scatter for its diagonal,
-     *       1.5x-3.7x. Without gather and scatter (AVX2) it takes eight steps at a time through
-     *       in-register 8 x 8 transposes (contiguous row loads and stores), sixteen rows as two
-     *       chains of eight lanes, 1.85x-1.9x. SSE's four lanes are no wider than the scalar
-     *       wavefront, and there the lane move each step needs ({@code rearrange}) and the
-     *       int/float conversions are no instructions: slow, and allocating.</li>
+     *   <li>quantize: the wavefront, with AVX-512's gather and scatter for its diagonal
+     *       (1.5x the scalar codec's eight-row wave on fbank). Without gather and scatter (AVX2)
+     *       it takes eight steps at a time through in-register 8 x 8 transposes (contiguous row
+     *       loads and stores), sixteen rows as two chains of eight lanes: 1.21x-1.26x. At SSE the
+     *       lane move each step needs ({@code rearrange}) and the int/float conversions are no
+     *       instructions; a form without them (a skewed scratch, rounding by float adds) ran at
+     *       0.8x of the eight-row scalar wave.</li>
      *   <li>reconstruct has no lane form ({@link VectorCodec#reconstruct}): the same wavefront on
      *       lanes measured 0.86x-0.95x of the scalar kernel's eight-row wave when decoding on
      *       AVX-512, 0.5x-0.6x at AVX2; as a warm-up candidate on AVX-512 it was moved onto

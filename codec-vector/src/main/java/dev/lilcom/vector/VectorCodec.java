@@ -229,8 +229,9 @@ public final class VectorCodec implements LilcomCodec {
      * the Vector API's fallback for them boxes every lane (measured at UseAVX=2: 3.4 MB and a
      * seventh of the scalar speed per 1000 x 80 array). With eight lanes the steps go eight at a
      * time through in-register transposes ({@link #loadTile}, {@link #tileSteps},
-     * {@link #storeTile}: 1.5x the scalar codec on AVX2, where the element-wise scratch below
-     * reached 1.1x; sixteen rows at a time, {@link #quantizeWave16}, 1.85x). The remaining steps, and every step at other widths, take the diagonal
+     * {@link #storeTile}: 1.5x the scalar codec's former four-row wave on AVX2, where the
+     * element-wise scratch below reached 1.1x; sixteen rows at a time, {@link #quantizeWave16},
+     * 1.85x, and 1.21x-1.26x of its eight-row wave). The remaining steps, and every step at other widths, take the diagonal
      * through the header's scratch one plain element at a time and onto lanes with one
      * contiguous load; the results come back the same way. The two triangles where some lanes are outside their rows
      * (the first and last LANES steps) go one element at a time with the scalar codec's arithmetic:
