@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lilcom.format.Header;
 import dev.lilcom.testing.ReferenceCodec;
+import dev.lilcom.vector.CodePatterns;
 import dev.lilcom.vector.VectorCodec;
 import java.util.Arrays;
 import java.util.Random;
@@ -25,9 +26,9 @@ class VectorKernelEdgeDuelTest {
     void widthsAndValueBitsMatchTheReferenceAtAwkwardSizes() {
         Random rnd = new Random(11);
         for (int n : SIZES) {
-            for (int pattern = 0; pattern < 8; pattern++) {
+            for (int pattern = 0; pattern < CodePatterns.COUNT; pattern++) {
                 for (int trial = 0; trial < 20; trial++) {
-                    int[] v = values(rnd, n, pattern);
+                    int[] v = CodePatterns.values(rnd, n, pattern);
                     String what = "n " + n + " pattern " + pattern + " trial " + trial + ": " + Arrays.toString(v);
                     int[] expectedW = new int[n];
                     int[] w = new int[n];
@@ -85,23 +86,5 @@ class VectorKernelEdgeDuelTest {
                 }
             }
         }
-    }
-
-    /** n values of one pattern: small, huge (up to 32-bit codes), zero runs, negative, mixed. */
-    private static int[] values(Random rnd, int n, int pattern) {
-        int[] v = new int[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = switch (pattern) {
-                case 0 -> rnd.nextInt(7) - 3;
-                case 1 -> rnd.nextInt();
-                case 2 -> rnd.nextInt(10) < 8 ? 0 : rnd.nextInt(1 << 12) - (1 << 11);
-                case 3 -> -1 - rnd.nextInt(1 << rnd.nextInt(31));
-                case 4 -> rnd.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-                case 5 -> (1 << 22) + rnd.nextInt(1 << 23) * (rnd.nextBoolean() ? 1 : -1);
-                case 6 -> i % 9 == 4 ? rnd.nextInt() : 0;
-                default -> rnd.nextInt() >> rnd.nextInt(32);
-            };
-        }
-        return v;
     }
 }

@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class VectorWidthsDuelTest {
     private static final int BLOCK = 4 * DoublingWidths.SEGMENT;
-    private static final int PATTERNS = 9;
 
     @Test
     void everyShortLength() {
         Random rnd = new Random(21);
         for (int n = 0; n <= 200; n++) {
-            for (int pattern = 0; pattern < PATTERNS; pattern++) {
-                duel(values(rnd, n, pattern), n);
+            for (int pattern = 0; pattern < CodePatterns.COUNT; pattern++) {
+                duel(CodePatterns.values(rnd, n, pattern), n);
             }
         }
     }
@@ -41,15 +40,15 @@ class VectorWidthsDuelTest {
                     if (n < 0) {
                         continue;
                     }
-                    for (int pattern = 0; pattern < PATTERNS; pattern++) {
-                        duel(values(rnd, n, pattern), n);
+                    for (int pattern = 0; pattern < CodePatterns.COUNT; pattern++) {
+                        duel(CodePatterns.values(rnd, n, pattern), n);
                     }
                 }
             }
         }
         for (int trial = 0; trial < 40; trial++) {
             int n = rnd.nextInt(5 * BLOCK);
-            duel(values(rnd, n, trial % PATTERNS), n);
+            duel(CodePatterns.values(rnd, n, trial % CodePatterns.COUNT), n);
         }
     }
 
@@ -156,23 +155,5 @@ class VectorWidthsDuelTest {
         long code = (1L << (width - 1)) | (rnd.nextLong() & ((1L << (width - 1)) - 1));
         int u = (int) code;
         return (u >>> 1) ^ -(u & 1);
-    }
-
-    private static int[] values(Random rnd, int n, int pattern) {
-        int[] v = new int[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = switch (pattern) {
-                case 0 -> rnd.nextInt(7) - 3;
-                case 1 -> rnd.nextInt();
-                case 2 -> rnd.nextInt(10) < 8 ? 0 : rnd.nextInt(1 << 12) - (1 << 11);
-                case 3 -> -1 - rnd.nextInt(1 << rnd.nextInt(31));
-                case 4 -> rnd.nextBoolean() ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-                case 5 -> (1 << 22) + rnd.nextInt(1 << 23) * (rnd.nextBoolean() ? 1 : -1);
-                case 6 -> i % 9 == 4 ? rnd.nextInt() : 0;
-                case 7 -> (i / 50) % 2 == 0 ? 0 : rnd.nextInt(1 << 10) - (1 << 9);
-                default -> rnd.nextInt() >> rnd.nextInt(32);
-            };
-        }
-        return v;
     }
 }
