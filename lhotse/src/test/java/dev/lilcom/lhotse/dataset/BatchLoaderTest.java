@@ -218,17 +218,7 @@ class BatchLoaderTest {
 
     @Test
     void threadsAndPrefetchChangeNothingButSpeed() {
-        List<Cut> cuts = new ArrayList<>(Corpus.cuts("cuts-lilcom_chunky.jsonl.gz"));
-        cuts.removeIf(c -> c.numFeatures() != 80);
-        List<Cut> many = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            for (Cut c : cuts) {
-                MonoCut m = (MonoCut) c;
-                many.add(new MonoCut(c.id() + "-" + i, c.start(), c.duration(), m.channel(), m.features()));
-            }
-        }
-        DynamicBucketingSampler sampler = new DynamicBucketingSampler(CutSource.of(many),
-                SamplingOptions.maxDuration(20).shuffle(1), 3);
+        DynamicBucketingSampler sampler = manyBatches();
         List<String> single = describe(BatchLoader.builder(reader).open(sampler.iterator()), 3);
         List<String> parallel = describe(BatchLoader.builder(reader).threads(3).prefetch(5).open(sampler.iterator()), 6);
         assertEquals(single, parallel);
