@@ -18,8 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,17 +35,8 @@ class FeatureLoaderGroupsTest {
     @TempDir
     Path tmp;
 
-    private FeatureReader reader;
-
-    @BeforeEach
-    void open() {
-        reader = new FeatureReader(Sample.codec("scalar"));
-    }
-
-    @AfterEach
-    void close() {
-        reader.close();
-    }
+    @AutoClose
+    private final FeatureReader reader = new FeatureReader(Sample.codec("scalar"));
 
     /** A cut's outcome: a copy of its features, or its failure. */
     private record Outcome(String cutId, FeatureMatrix features, FeatureLoadException failure) {}

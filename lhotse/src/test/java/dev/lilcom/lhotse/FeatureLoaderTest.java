@@ -16,25 +16,15 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FeatureLoaderTest {
-    private FeatureReader reader;
+    @AutoClose
+    private final FeatureReader reader = new FeatureReader(Sample.codec("scalar"));
     private final List<MonoCut> cuts = Sample.cuts();
-
-    @BeforeEach
-    void open() {
-        reader = new FeatureReader(Sample.codec("scalar"));
-    }
-
-    @AfterEach
-    void close() {
-        reader.close();
-    }
 
     /** A cut stream that counts what was taken from it and whether it was closed. */
     static final class CountingCuts implements Iterator<MonoCut>, AutoCloseable {

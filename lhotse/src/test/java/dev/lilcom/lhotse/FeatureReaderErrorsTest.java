@@ -13,8 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +22,10 @@ class FeatureReaderErrorsTest {
     @TempDir
     Path tmp;
 
-    private FeatureReader reader;
+    @AutoClose
+    private final FeatureReader reader = new FeatureReader(Sample.codec("scalar"));
     /** rec-a-01-chunky: frames 499..1001 of rec-a, chunks 0 to 2. */
     private final MonoCut cut = Sample.cuts().get(2);
-
-    @BeforeEach
-    void open() {
-        reader = new FeatureReader(Sample.codec("scalar"));
-    }
-
-    @AfterEach
-    void close() {
-        reader.close();
-    }
 
     static MonoCut withStorage(MonoCut cut, String type, Path path, String key) {
         Features f = cut.features();

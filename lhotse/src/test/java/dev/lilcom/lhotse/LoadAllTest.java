@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +26,8 @@ class LoadAllTest {
     @TempDir
     Path tmp;
 
-    private FeatureReader reader;
-
-    @BeforeEach
-    void open() {
-        reader = new FeatureReader(Sample.codec("scalar"));
-    }
-
-    @AfterEach
-    void close() {
-        reader.close();
-    }
+    @AutoClose
+    private final FeatureReader reader = new FeatureReader(Sample.codec("scalar"));
 
     /** Each cut alone through {@link FeatureReader#load(MonoCut, float[], int, int)}: its floats, or its failure. */
     private record Alone(float[] values, int frames, FeatureLoadException failure) {}

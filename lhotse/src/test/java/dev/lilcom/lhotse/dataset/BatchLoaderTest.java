@@ -28,17 +28,13 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BatchLoaderTest {
+    @AutoClose
     private final FeatureReader reader = new FeatureReader();
-
-    @AfterEach
-    void close() {
-        reader.close();
-    }
 
     private BatchLoader loader(List<List<Cut>> batches, int threads, FailurePolicy policy) {
         return BatchLoader.builder(reader).threads(threads).onFailure(policy).open(batches.iterator());
