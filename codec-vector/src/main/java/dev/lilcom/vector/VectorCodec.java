@@ -591,9 +591,9 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * The value bits and fields of {@link ValueBits}, on lanes: the widths of each value's
-     * neighbours come from the same array one lane to the left and right (unaligned loads); the
-     * first and last values, whose neighbours are themselves, go one at a time.
+     * The codes and fields of {@link ValueBits}, on lanes: the widths of each value's neighbours
+     * come from the same array one lane to the left and right (unaligned loads); the first and
+     * last values, whose neighbours are themselves, go one at a time.
      */
     @Override
     public void valueBits(int[] values, int n, int[] w, int[] fields) {
@@ -601,7 +601,7 @@ public final class VectorCodec implements LilcomCodec {
             ValueBits.compute(values, n, w, fields);
             return;
         }
-        edge(values, n, w, fields, 0);
+        ValueBits.set(values, fields, 0, w[0], w[0], w[1]);
         int j = 1;
         if (!LANE_SHIFTS) {
             j = valueBitsWithoutMasks(values, n, w, fields);
@@ -617,19 +617,24 @@ public final class VectorCodec implements LilcomCodec {
             VectorMask<Integer> implied = prev.compare(VectorOperators.LE, cur).and(next.compare(VectorOperators.LE, cur));
             IntVector valueLen = cur.sub(IntVector.zero(I).blend(1, implied));
             VectorMask<Integer> zero = cur.compare(VectorOperators.EQ, 0);
-            IntVector field = change.or(changeLen.lanewise(VectorOperators.LSHL, 2))
-                    .or(changeLen.add(valueLen).lanewise(VectorOperators.LSHL, 8)).blend(0, zero);
             IntVector v = IntVector.fromArray(I, values, j);
             IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
             // the low valueLen bits; a shift by 32 - 0 would keep everything, so length 0 is masked to 0
             IntVector low = IntVector.broadcast(I, -1).lanewise(VectorOperators.LSHR, valueLen.neg().add(32))
                     .blend(0, valueLen.compare(VectorOperators.EQ, 0).or(zero));
+            IntVector valueBits = zigzag.and(low);
+            // the code is change | valueBits << changeLen; its bits from 32 up are what the shift
+            // (by 1 or 2) pushes out of the lane
+            IntVector code = valueBits.lanewise(VectorOperators.LSHL, changeLen).or(change).blend(0, zero);
+            IntVector high = valueBits.lanewise(VectorOperators.LSHR, changeLen.neg().add(32));
+            IntVector field = changeLen.add(valueLen).or(high.lanewise(VectorOperators.LSHL, 8)).blend(0, zero);
             field.intoArray(fields, j);
-            zigzag.and(low).intoArray(values, j);
+            code.intoArray(values, j);
         }
-        for (; j < n; j++) {
-            edge(values, n, w, fields, j);
+        for (; j < n - 1; j++) {
+            ValueBits.set(values, fields, j, w[j - 1], w[j], w[j + 1]);
         }
+        ValueBits.set(values, fields, n - 1, w[n - 2], w[n - 1], w[n - 1]);
     }
 
     /**
@@ -638,7 +643,9 @@ public final class VectorCodec implements LilcomCodec {
      * per-lane shift counts fall back to Java and allocate. Where the top bit is implied (both
      * neighbours' widths at most this one's), the value's width is exactly w[i] (the widths'
      * closed form), so its value bits are its zigzag code without the highest set bit: the code
-     * masked with its bits smeared down and shifted right once. Returns where the lanes stopped.
+     * masked with its bits smeared down and shifted right once. The shift by the change code's
+     * length (1 or 2) is a shift by one and an add of itself where the length is 2. Returns where
+     * the lanes stopped.
      */
     private static int valueBitsWithoutMasks(int[] values, int n, int[] w, int[] fields) {
         int j = 1;
@@ -647,13 +654,12 @@ public final class VectorCodec implements LilcomCodec {
             IntVector cur = IntVector.fromArray(I, w, j);
             IntVector d = IntVector.fromArray(I, w, j + 1).sub(cur);
             IntVector odd = d.and(1);
-            IntVector changeLen = odd.add(1);
+            IntVector twoBitChange = odd.neg();
             IntVector change = odd.or(d.add(1).and(2));
             // 1 where prev <= cur and next <= cur: neither difference is negative
             IntVector implied = cur.sub(prev).or(d.neg()).lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.XOR, 1);
             IntVector nonZero = cur.neg().lanewise(VectorOperators.ASHR, 31);
-            IntVector field = change.or(changeLen.lanewise(VectorOperators.LSHL, 2))
-                    .or(changeLen.add(cur).sub(implied).lanewise(VectorOperators.LSHL, 8)).and(nonZero);
+            IntVector length = odd.add(1).add(cur).sub(implied);
             IntVector v = IntVector.fromArray(I, values, j);
             IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
             IntVector smear = zigzag.or(zigzag.lanewise(VectorOperators.LSHR, 1));
@@ -662,18 +668,17 @@ public final class VectorCodec implements LilcomCodec {
             smear = smear.or(smear.lanewise(VectorOperators.LSHR, 8));
             smear = smear.or(smear.lanewise(VectorOperators.LSHR, 16));
             // implied: all bits below the top one; otherwise all bits (w[i] is at least the width)
-            IntVector keep = smear.lanewise(VectorOperators.LSHR, 1).or(implied.sub(1));
+            IntVector valueBits = zigzag.and(smear.lanewise(VectorOperators.LSHR, 1).or(implied.sub(1)));
+            IntVector once = valueBits.lanewise(VectorOperators.LSHL, 1);
+            IntVector code = once.add(once.and(twoBitChange)).or(change).and(nonZero);
+            // the top two value bits, of which the shift pushes out the top one or both
+            IntVector top = valueBits.lanewise(VectorOperators.LSHR, 30);
+            IntVector high = top.add(top.and(twoBitChange)).lanewise(VectorOperators.LSHR, 1);
+            IntVector field = length.or(high.lanewise(VectorOperators.LSHL, 8)).and(nonZero);
             field.intoArray(fields, j);
-            zigzag.and(keep).intoArray(values, j);
+            code.intoArray(values, j);
         }
         return j;
-    }
-
-    private static void edge(int[] values, int n, int[] w, int[] fields, int i) {
-        int cur = w[i];
-        int f = ValueBits.field(i > 0 ? w[i - 1] : cur, cur, i + 1 < n ? w[i + 1] : cur);
-        fields[i] = f;
-        values[i] = f == 0 ? 0 : ValueBits.bits(values[i], f);
     }
 
     @Override
