@@ -8,6 +8,7 @@ import dev.lilcom.scalar.ScalarCodec;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -79,6 +80,11 @@ public final class VectorCodec implements LilcomCodec {
     static final int LANES = F.length();
     /** Double vectors that make up the contract's eight striped partial sums. */
     static final int PARTS = 8 / D.length();
+    /** Every bit of a double vector's lanes but the first ({@link #firstNegativeZero}). */
+    private static final LongVector ALL_BUT_FIRST = LongVector.broadcast(VectorSpecies.of(long.class, SHAPE), -1L).withLane(0, 0L);
+    /** -0.0 in the first lane of a double vector, +0.0 in the others, as bits. */
+    private static final LongVector NEGATIVE_ZERO_FIRST =
+            LongVector.zero(VectorSpecies.of(long.class, SHAPE)).withLane(0, Double.doubleToRawLongBits(-0.0));
 
     private static final VectorCodec INSTANCE = new VectorCodec();
     /**
@@ -681,8 +687,24 @@ public final class VectorCodec implements LilcomCodec {
         return j;
     }
 
+    /**
+     * Eight index-striped partial sums on {@link #PARTS} vectors. Along rows whose length is a
+     * multiple of 8 (the last axis, stride 1: fbank's 80 columns), every row after the first runs
+     * as whole groups of 8 with the sums kept in registers ({@link #neighbourSumsAlongRows});
+     * elsewhere each block has a scalar head up to a multiple of 8 and loads and stores the sums.
+     */
     @Override
     public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
+        if (stride == 1 && blockLength % 8 == 0 && n > blockLength) {
+            // the first row as any block: its first element has nothing before it to read
+            neighbourSumsOfBlocks(r, blockLength, blockLength, 1, sums);
+            neighbourSumsAlongRows(r, n, blockLength, sums);
+        } else {
+            neighbourSumsOfBlocks(r, n, blockLength, stride, sums);
+        }
+    }
+
+    private static void neighbourSumsOfBlocks(double[] r, int n, int blockLength, int stride, double[] sums) {
         final int dl = D.length();
         for (int block = 0; block < n; block += blockLength) {
             int j = block + stride;
@@ -733,5 +755,70 @@ public final class VectorCodec implements LilcomCodec {
             }
             ScalarCodec.addNeighbours(r, j, end, stride, sums);
         }
+    }
+
+    /**
+     * The neighbour sums along rows (stride 1) whose length d is a multiple of 8, every row after
+     * the first: each row is whole groups of 8 from its start, so the eight partial sums stay in
+     * registers from row to row instead of going through {@code sums} and a scalar head per row.
+     * A row's first element has no left neighbour: its lane adds -0.0 instead, which leaves the
+     * sum's bits as they are (x + -0.0 is x for every x, +0.0 and -0.0 included; +0.0 would turn
+     * a -0.0 sum into +0.0), so the sums are the reference's bit for bit.
+     */
+    private static void neighbourSumsAlongRows(double[] r, int n, int d, double[] sums) {
+        final int dl = D.length();
+        DoubleVector p0 = DoubleVector.fromArray(D, sums, 0);
+        DoubleVector s0 = DoubleVector.fromArray(D, sums, 8);
+        DoubleVector p1 = PARTS > 1 ? DoubleVector.fromArray(D, sums, dl) : null;
+        DoubleVector s1 = PARTS > 1 ? DoubleVector.fromArray(D, sums, 8 + dl) : null;
+        DoubleVector p2 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 2 * dl) : null;
+        DoubleVector s2 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 8 + 2 * dl) : null;
+        DoubleVector p3 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 3 * dl) : null;
+        DoubleVector s3 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 8 + 3 * dl) : null;
+        for (int row = d; row < n; row += d) {
+            for (int j = row; j < row + d; j += 8) {
+                int i = j - 1;
+                DoubleVector l0 = DoubleVector.fromArray(D, r, i);
+                DoubleVector products = l0.mul(DoubleVector.fromArray(D, r, j));
+                DoubleVector squares = l0.mul(l0);
+                if (j == row) {
+                    // lane 0 read the previous row's last element: -0.0 in its place
+                    products = firstNegativeZero(products);
+                    squares = firstNegativeZero(squares);
+                }
+                p0 = p0.add(products);
+                s0 = s0.add(squares);
+                if (PARTS > 1) {
+                    DoubleVector l1 = DoubleVector.fromArray(D, r, i + dl);
+                    p1 = p1.add(l1.mul(DoubleVector.fromArray(D, r, j + dl)));
+                    s1 = s1.add(l1.mul(l1));
+                }
+                if (PARTS > 2) {
+                    DoubleVector l2 = DoubleVector.fromArray(D, r, i + 2 * dl);
+                    p2 = p2.add(l2.mul(DoubleVector.fromArray(D, r, j + 2 * dl)));
+                    s2 = s2.add(l2.mul(l2));
+                    DoubleVector l3 = DoubleVector.fromArray(D, r, i + 3 * dl);
+                    p3 = p3.add(l3.mul(DoubleVector.fromArray(D, r, j + 3 * dl)));
+                    s3 = s3.add(l3.mul(l3));
+                }
+            }
+        }
+        p0.intoArray(sums, 0);
+        s0.intoArray(sums, 8);
+        if (PARTS > 1) {
+            p1.intoArray(sums, dl);
+            s1.intoArray(sums, 8 + dl);
+        }
+        if (PARTS > 2) {
+            p2.intoArray(sums, 2 * dl);
+            s2.intoArray(sums, 8 + 2 * dl);
+            p3.intoArray(sums, 3 * dl);
+            s3.intoArray(sums, 8 + 3 * dl);
+        }
+    }
+
+    /** v with its first lane -0.0, by bit logic (no mask: at SSE masks fall back to Java). */
+    private static DoubleVector firstNegativeZero(DoubleVector v) {
+        return v.reinterpretAsLongs().and(ALL_BUT_FIRST).or(NEGATIVE_ZERO_FIRST).reinterpretAsDoubles();
     }
 }
