@@ -50,9 +50,10 @@ public interface LilcomCodec {
     /**
      * What the stream writer emits for each value, from the widths {@code w[0..n)}
      * ({@link dev.lilcom.format.ValueBits#compute} is the definition): rewrites {@code values[i]}
-     * to the value bits to write and sets {@code fields[i]} to the change code and lengths, or 0
-     * for a zero-width value. Element by element, so it runs on lanes; only the concatenation of
-     * the bits is serial.
+     * to the low 32 bits of the whole code to write (the width-change bits, then the value bits
+     * above them) and sets {@code fields[i]} to the code's length and its bits from 32 up
+     * ({@link dev.lilcom.format.ValueBits#field}); both are 0 for a zero-width value. Element by
+     * element, so it runs on lanes; only the concatenation of the codes is serial.
      */
     void valueBits(int[] values, int n, int[] w, int[] fields);
 

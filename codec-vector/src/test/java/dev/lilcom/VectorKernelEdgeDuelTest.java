@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lilcom.format.Header;
+import dev.lilcom.format.StreamReader;
+import dev.lilcom.format.StreamWriter;
+import dev.lilcom.format.ValueBits;
+import dev.lilcom.format.ZigZag;
 import dev.lilcom.testing.ReferenceCodec;
 import dev.lilcom.vector.CodePatterns;
 import dev.lilcom.vector.VectorCodec;
@@ -13,18 +17,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lane kernels against the reference at awkward sizes (around every lane count and tile of
- * 8 steps), at the width and ISA level this run forces: widths and valueBits on streams with
- * widths up to 32 bits (codes at and above 2^23, where the float-exponent widths split the code),
- * runs of zeros and negative values; quantize on two-axis arrays whose rows predict from the row
- * above, so the wavefronts (and the eight-step tiles on AVX2) run, with ramps cut at every offset.
+ * 8 steps, and the sizes where the lanes take over: 2 more than the lane count), at the width and
+ * ISA level this run forces: widths and valueBits on streams with widths up to 32 bits (codes at
+ * and above 2^23, where the float-exponent widths split the code; widths 31 and 32 beside each
+ * other, whose codes are 33 and 34 bits long), widths 0 and 1, runs of zeros and negative values,
+ * against the reference, the scalar kernel and {@link ValueBits#compute}, and read back from the
+ * stream written of them; neighbourSums along rows of every length up to 40; quantize on two-axis
+ * arrays whose rows predict from the row above, so the wavefronts (and the eight-step tiles on
+ * AVX2) run, with ramps cut at every offset.
  */
 class VectorKernelEdgeDuelTest {
-    private static final int[] SIZES = {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 65, 200};
+    private static final int[] SIZES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 17, 18, 31, 33, 63, 65, 200};
     private final LilcomCodec lanes = VectorCodec.kernels();
 
     @Test
     void widthsAndValueBitsMatchTheReferenceAtAwkwardSizes() {
         Random rnd = new Random(11);
+        StreamWriter writer = new StreamWriter();
         for (int n : SIZES) {
             for (int pattern = 0; pattern < CodePatterns.COUNT; pattern++) {
                 for (int trial = 0; trial < 20; trial++) {
@@ -35,14 +44,87 @@ class VectorKernelEdgeDuelTest {
                     ReferenceCodec.INSTANCE.widths(v, n, expectedW);
                     lanes.widths(v, n, w);
                     assertArrayEquals(expectedW, w, "widths, " + what);
-                    int[] expectedBits = v.clone();
-                    int[] bits = v.clone();
+                    int[] expectedCodes = v.clone();
                     int[] expectedFields = new int[n];
-                    int[] fields = new int[n];
-                    ReferenceCodec.INSTANCE.valueBits(expectedBits, n, expectedW, expectedFields);
-                    lanes.valueBits(bits, n, w, fields);
-                    assertArrayEquals(expectedFields, fields, "value fields, " + what);
-                    assertArrayEquals(expectedBits, bits, "value bits, " + what);
+                    ReferenceCodec.INSTANCE.valueBits(expectedCodes, n, expectedW, expectedFields);
+                    // the lanes, the scalar kernel's branch-free interior, and the definition that
+                    // both kernels' edges and the writer's own form use
+                    assertValueBits(lanes::valueBits, "lanes", v, w, expectedCodes, expectedFields, what);
+                    assertValueBits(LilcomCodec.scalar()::valueBits, "scalar", v, w, expectedCodes, expectedFields, what);
+                    assertValueBits(ValueBits::compute, "ValueBits.compute", v, w, expectedCodes, expectedFields, what);
+                    // the stream the writer makes of those codes reads back as the values
+                    int length = writer.write(expectedCodes, expectedFields, n, w[0]);
+                    StreamReader reader = new StreamReader(writer.buffer(), 0, length);
+                    int[] back = new int[n];
+                    reader.next(back, 0, n);
+                    reader.finish();
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(ZigZag.encode(v[i]), back[i], "read back " + i + ", " + what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One form of the valueBits kernel: a codec's, or the definition. */
+    private interface ValueBitsForm {
+        void valueBits(int[] values, int n, int[] w, int[] fields);
+    }
+
+    private static void assertValueBits(ValueBitsForm form, String who, int[] v, int[] w, int[] expectedCodes,
+            int[] expectedFields, String what) {
+        int n = v.length;
+        int[] codes = v.clone();
+        int[] fields = new int[n];
+        form.valueBits(codes, n, w, fields);
+        assertArrayEquals(expectedFields, fields, who + ": value fields, " + what);
+        assertArrayEquals(expectedCodes, codes, who + ": value codes, " + what);
+    }
+
+    /**
+     * neighbourSums along rows of every length from 1 to 40 (multiples of 8 keep their sums in
+     * registers from row to row), 1 to 5 rows, and across rows (stride d), against the reference
+     * bit for bit. The sums start at -0.0 in some lanes, where a row's first element must change
+     * nothing (adding +0.0 would make them +0.0), and the values include zeros of both signs and
+     * infinities.
+     */
+    @Test
+    void neighbourSumsMatchTheReferenceAlongRowsOfEveryLength() {
+        Random rnd = new Random(14);
+        for (int d = 1; d <= 40; d++) {
+            for (int rows = 1; rows <= 5; rows++) {
+                for (int kind = 0; kind < 4; kind++) {
+                    int n = rows * d;
+                    double[] r = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        r[i] = switch (kind) {
+                            case 0 -> rnd.nextGaussian();
+                            // zeros of both signs only: every product and sum is a zero
+                            case 1 -> rnd.nextBoolean() ? -0.0 : 0.0;
+                            case 2 -> rnd.nextInt(4) == 0 ? -0.0 : (float) (rnd.nextGaussian() * 1e6);
+                            // infinities of both signs, whose sums turn to NaN
+                            default -> switch (rnd.nextInt(5)) {
+                                case 0 -> Double.POSITIVE_INFINITY;
+                                case 1 -> Double.NEGATIVE_INFINITY;
+                                case 2 -> 0.0;
+                                default -> rnd.nextGaussian();
+                            };
+                        };
+                    }
+                    for (int stride : new int[] {1, d}) {
+                        double[] start = new double[16];
+                        for (int k = 0; k < 16; k++) {
+                            start[k] = rnd.nextBoolean() ? -0.0 : kind == 0 ? rnd.nextGaussian() : 0.0;
+                        }
+                        double[] expected = start.clone();
+                        double[] sums = start.clone();
+                        ReferenceCodec.INSTANCE.neighbourSums(r, n, stride == 1 ? d : n, stride, expected);
+                        lanes.neighbourSums(r, n, stride == 1 ? d : n, stride, sums);
+                        for (int k = 0; k < 16; k++) {
+                            assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(sums[k]),
+                                    "sum " + k + ", " + rows + "x" + d + " kind " + kind + " stride " + stride);
+                        }
+                    }
                 }
             }
         }

@@ -24,12 +24,12 @@ public final class StreamWriter {
 
     /**
      * Writes {@code 'L', 0}, then the stream of {@code n} values whose widths are {@code w} and
-     * whose bits and fields {@link ValueBits} has computed, into {@link #buffer()}. What is left
-     * here is serial: concatenating the bits and counting zero runs.
+     * whose codes (low 32 bits) and fields {@link ValueBits} has computed, into {@link #buffer()}.
+     * What is left here is serial: concatenating the codes and counting zero runs.
      *
      * @return the blob's length in bytes
      */
-    public int write(int[] bits, int[] fields, int n, int firstWidth) {
+    public int write(int[] codes, int[] fields, int n, int firstWidth) {
         // Start at a guess of 2 bytes a value and grow while writing; data that needs more is rare.
         byte[] buf = ensure(this.buf, 2 + 2L * n + SLACK);
         buf[0] = 'L';
@@ -48,15 +48,16 @@ public final class StreamWriter {
             if (i + 1 < n) {
                 // Two values whose bits fit one 64-bit step together (typical widths are far below
                 // 28; at most 56 keeps nb below 64): one serial acc/nb/pos update for both, the chain
-                // this loop is bound by.
+                // this loop is bound by. A code with bits from 32 up has a field of 256 or more
+                // (ValueBits.field), so below 56 both fields are plain lengths and both codes fit
+                // their low 32 bits.
                 int f0 = fields[i];
                 int f1 = fields[i + 1];
-                int len0 = f0 >>> 8;
-                int len = len0 + (f1 >>> 8);
+                int len = f0 + f1;
                 if (f0 != 0 && f1 != 0 && zeros == 0 && len <= 56 && pos <= limit) {
-                    long c0 = (f0 & 3) | (bits[i] & 0xFFFFFFFFL) << ((f0 >>> 2) & 3);
-                    long c1 = (f1 & 3) | (bits[i + 1] & 0xFFFFFFFFL) << ((f1 >>> 2) & 3);
-                    acc |= (c0 | c1 << len0) << nb;
+                    long c0 = codes[i] & 0xFFFFFFFFL;
+                    long c1 = codes[i + 1] & 0xFFFFFFFFL;
+                    acc |= (c0 | c1 << f0) << nb;
                     nb += len;
                     LONG_LE.set(buf, pos, acc);
                     pos += nb >>> 3;
@@ -92,8 +93,8 @@ public final class StreamWriter {
                 nb &= 7;
                 zeros = 0;
             }
-            acc |= ((f & 3) | (bits[i - 1] & 0xFFFFFFFFL) << ((f >>> 2) & 3)) << nb;
-            nb += f >>> 8;
+            acc |= ((codes[i - 1] & 0xFFFFFFFFL) | (long) ValueBits.high(f) << 32) << nb;
+            nb += ValueBits.length(f);
             LONG_LE.set(buf, pos, acc);
             pos += nb >>> 3;
             acc >>>= nb & ~7;
@@ -123,10 +124,10 @@ public final class StreamWriter {
      * them), leaving both arrays as they were. For tools and tests: it allocates scratch.
      */
     public int write(int[] v, int n, int[] w) {
-        int[] bits = java.util.Arrays.copyOf(v, n);
+        int[] codes = Arrays.copyOf(v, n);
         int[] fields = new int[n];
-        ValueBits.compute(bits, n, w, fields);
-        return write(bits, fields, n, w[0]);
+        ValueBits.compute(codes, n, w, fields);
+        return write(codes, fields, n, w[0]);
     }
 
     private static byte[] ensure(byte[] buf, long size) {

@@ -345,8 +345,8 @@ public final class ScalarCodec implements LilcomCodec {
             ValueBits.compute(values, n, w, fields);
             return;
         }
-        edge(values, n, w, fields, 0);
-        // the interior without branches: the same arithmetic as ValueBits.field, on ints
+        ValueBits.set(values, fields, 0, w[0], w[0], w[1]);
+        // the interior without branches: the same arithmetic as ValueBits.set, on ints
         int prev = w[0];
         int cur = w[1];
         for (int i = 1; i < n - 1; i++) {
@@ -355,20 +355,14 @@ public final class ScalarCodec implements LilcomCodec {
             int odd = d & 1;
             int implied = ((cur - prev) >>> 31 | (cur - next) >>> 31) ^ 1;
             int valueLen = cur - implied;
-            int nonZero = -cur >>> 31;
-            fields[i] = ((odd | ((d + 1) & 2)) | (1 + odd) << 2 | (1 + odd + valueLen) << 8) & -nonZero;
-            values[i] = (int) (ZigZag.encode(values[i]) & ((1L << valueLen) - 1)) & -nonZero;
+            int nonZero = -(-cur >>> 31);
+            long code = (odd | ((d + 1) & 2)) | (ZigZag.encode(values[i]) & ((1L << valueLen) - 1)) << (1 + odd);
+            values[i] = (int) code & nonZero;
+            fields[i] = ValueBits.field(1 + odd + valueLen, (int) (code >>> 32)) & nonZero;
             prev = cur;
             cur = next;
         }
-        edge(values, n, w, fields, n - 1);
-    }
-
-    private static void edge(int[] values, int n, int[] w, int[] fields, int i) {
-        int cur = w[i];
-        int f = ValueBits.field(i > 0 ? w[i - 1] : cur, cur, i + 1 < n ? w[i + 1] : cur);
-        fields[i] = f;
-        values[i] = f == 0 ? 0 : ValueBits.bits(values[i], f);
+        ValueBits.set(values, fields, n - 1, w[n - 2], w[n - 1], w[n - 1]);
     }
 
     @Override

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stream writer, which emits two values per 64-bit step where their bits fit together, against
- * a plain writer that appends one bit at a time: the same bytes for streams with zero runs, every
- * width up to 32, values whose bits fill a pair past 56 bits, and streams of 1 to 3 values.
+ * a plain writer that appends one bit at a time from the format's rules: the same bytes for streams
+ * with zero runs, every width up to 32, values whose bits fill a pair past 56 bits, codes longer
+ * than 32 bits, and streams of 1 to 3 values.
  */
 class StreamWriterTest {
     @Test
@@ -45,11 +46,51 @@ class StreamWriterTest {
         }
     }
 
-    /** The format's stream, one bit at a time, from ValueBits' fields. */
+    /**
+     * Values of widths 29 to 32 side by side in every order the widths allow (a step of at most
+     * one between neighbours), so that codes of 33 and 34 bits (2 change bits and 31 or 32 value
+     * bits) meet each other, short codes and zero runs on both sides of the writer's pairs.
+     */
+    @Test
+    void writesCodesLongerThan32Bits() {
+        Random rnd = new Random(20261202L);
+        StreamWriter writer = new StreamWriter();
+        for (int t = 0; t < 2000; t++) {
+            int n = 1 + rnd.nextInt(t < 100 ? 6 : 200);
+            int[] v = new int[n];
+            int width = 29 + rnd.nextInt(4);
+            for (int i = 0; i < n; i++) {
+                switch (rnd.nextInt(8)) {
+                    case 0 -> v[i] = 0;
+                    case 1 -> v[i] = rnd.nextInt(8) - 4;
+                    default -> {
+                        width = Math.max(29, Math.min(32, width + rnd.nextInt(3) - 1));
+                        v[i] = ofWidth(width, rnd);
+                    }
+                }
+            }
+            int[] w = new int[n];
+            Widths.compute(v, n, w);
+            byte[] expected = plainWrite(v, n, w);
+            int length = writer.write(v, n, w);
+            assertEquals(expected.length, length, "case " + t + ": length");
+            assertArrayEquals(expected, Arrays.copyOf(writer.buffer(), length), "case " + t);
+        }
+    }
+
+    /** A value whose zigzag code has exactly {@code width} bits, the lower ones random. */
+    static int ofWidth(int width, Random rnd) {
+        int top = 1 << (width - 1);
+        return ZigZag.decode(top | (rnd.nextInt() & (top - 1)));
+    }
+
+    /**
+     * The format's stream (section 3), one bit at a time, from the widths alone: for each value of
+     * width cur > 0, the change to the next width (none: 0; up: 1 then 1; down: 1 then 0), then
+     * the low cur bits of its zigzag code, or cur - 1 when neither neighbour is wider (the top bit
+     * is implied); zero-width values form runs.
+     */
     private static byte[] plainWrite(int[] v, int n, int[] w) {
-        int[] bits = Arrays.copyOf(v, n);
-        int[] fields = new int[n];
-        ValueBits.compute(bits, n, w, fields);
         Bits out = new Bits();
         out.put('L', 8);
         out.put(0, 8);
@@ -59,15 +100,22 @@ class StreamWriterTest {
         }
         int zeros = 0;
         for (int i = 0; i < n; i++) {
-            int f = fields[i];
-            if (f == 0) {
+            int cur = w[i];
+            if (cur == 0) {
                 zeros++;
                 continue;
             }
             zeros = run(out, zeros);
-            int changeLen = (f >>> 2) & 3;
-            out.put(f & 3, changeLen);
-            out.put(bits[i], (f >>> 8) - changeLen);
+            int prev = i > 0 ? w[i - 1] : cur;
+            int next = i + 1 < n ? w[i + 1] : cur;
+            switch (next - cur) {
+                case 0 -> out.put(0, 1);
+                case 1 -> out.put(0b11, 2);
+                case -1 -> out.put(0b01, 2);
+                default -> throw new AssertionError("widths " + cur + " then " + next);
+            }
+            int valueLen = prev <= cur && next <= cur ? cur - 1 : cur;
+            out.put(ZigZag.encode(v[i]), valueLen);
         }
         run(out, zeros);
         return out.bytes();

@@ -2,7 +2,9 @@ package dev.lilcom.testing;
 
 import dev.lilcom.LilcomCodec;
 import dev.lilcom.format.Header;
+import dev.lilcom.format.ValueBits;
 import dev.lilcom.format.Widths;
+import dev.lilcom.format.ZigZag;
 
 /**
  * The format document's kernels written as plainly as possible: one element at a time, in exactly
@@ -52,7 +54,7 @@ public final class ReferenceCodec implements LilcomCodec {
             int mask = h.earlierAxes(row);
             for (; e < end; e++, j++) {
                 float p = predict(h, y, yOffset, e, j, aL, mask);
-                y[yOffset + e] = p + (float) dev.lilcom.format.ZigZag.decode(codes[e - from]) * tick;
+                y[yOffset + e] = p + (float) ZigZag.decode(codes[e - from]) * tick;
             }
         }
     }
@@ -72,9 +74,45 @@ public final class ReferenceCodec implements LilcomCodec {
         Widths.compute(values, n, w);
     }
 
+    /**
+     * Format section 3 for each value of width {@code cur > 0}: the change to the next width
+     * (none: the bit 0; up: 1 then 1; down: 1 then 0), then the low {@code cur} bits of its zigzag
+     * code, or {@code cur - 1} when neither neighbour is wider (the top bit is implied); the first
+     * bit lowest, as one long. Its low 32 bits replace the value, and the field is its length and
+     * its bits from 32 up ({@link ValueBits#field}); a zero-width value has code and field 0.
+     */
     @Override
     public void valueBits(int[] values, int n, int[] w, int[] fields) {
-        dev.lilcom.format.ValueBits.compute(values, n, w, fields);
+        for (int i = 0; i < n; i++) {
+            int cur = w[i];
+            if (cur == 0) {
+                values[i] = 0;
+                fields[i] = 0;
+                continue;
+            }
+            int prev = i > 0 ? w[i - 1] : cur;
+            int next = i + 1 < n ? w[i + 1] : cur;
+            long code;
+            int length;
+            if (next == cur) {
+                code = 0;
+                length = 1;
+            } else if (next == cur + 1) {
+                code = 0b11;
+                length = 2;
+            } else if (next == cur - 1) {
+                code = 0b01;
+                length = 2;
+            } else {
+                throw new IllegalArgumentException("widths " + cur + " and " + next + " side by side");
+            }
+            int valueLength = prev <= cur && next <= cur ? cur - 1 : cur;
+            long zigzag = ZigZag.encode(values[i]) & 0xFFFFFFFFL;
+            code |= (zigzag & ((1L << valueLength) - 1)) << length;
+            length += valueLength;
+            values[i] = (int) code;
+            fields[i] = ValueBits.field(length, (int) (code >>> 32));
+        }
     }
 
     @Override

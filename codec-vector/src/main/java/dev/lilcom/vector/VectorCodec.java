@@ -8,6 +8,7 @@ import dev.lilcom.scalar.ScalarCodec;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -79,6 +80,11 @@ public final class VectorCodec implements LilcomCodec {
     static final int LANES = F.length();
     /** Double vectors that make up the contract's eight striped partial sums. */
     static final int PARTS = 8 / D.length();
+    /** Every bit of a double vector's lanes but the first ({@link #firstNegativeZero}). */
+    private static final LongVector ALL_BUT_FIRST = LongVector.broadcast(VectorSpecies.of(long.class, SHAPE), -1L).withLane(0, 0L);
+    /** -0.0 in the first lane of a double vector, +0.0 in the others, as bits. */
+    private static final LongVector NEGATIVE_ZERO_FIRST =
+            LongVector.zero(VectorSpecies.of(long.class, SHAPE)).withLane(0, Double.doubleToRawLongBits(-0.0));
 
     private static final VectorCodec INSTANCE = new VectorCodec();
     /**
@@ -591,9 +597,9 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * The value bits and fields of {@link ValueBits}, on lanes: the widths of each value's
-     * neighbours come from the same array one lane to the left and right (unaligned loads); the
-     * first and last values, whose neighbours are themselves, go one at a time.
+     * The codes and fields of {@link ValueBits}, on lanes: the widths of each value's neighbours
+     * come from the same array one lane to the left and right (unaligned loads); the first and
+     * last values, whose neighbours are themselves, go one at a time.
      */
     @Override
     public void valueBits(int[] values, int n, int[] w, int[] fields) {
@@ -601,7 +607,7 @@ public final class VectorCodec implements LilcomCodec {
             ValueBits.compute(values, n, w, fields);
             return;
         }
-        edge(values, n, w, fields, 0);
+        ValueBits.set(values, fields, 0, w[0], w[0], w[1]);
         int j = 1;
         if (!LANE_SHIFTS) {
             j = valueBitsWithoutMasks(values, n, w, fields);
@@ -617,19 +623,24 @@ public final class VectorCodec implements LilcomCodec {
             VectorMask<Integer> implied = prev.compare(VectorOperators.LE, cur).and(next.compare(VectorOperators.LE, cur));
             IntVector valueLen = cur.sub(IntVector.zero(I).blend(1, implied));
             VectorMask<Integer> zero = cur.compare(VectorOperators.EQ, 0);
-            IntVector field = change.or(changeLen.lanewise(VectorOperators.LSHL, 2))
-                    .or(changeLen.add(valueLen).lanewise(VectorOperators.LSHL, 8)).blend(0, zero);
             IntVector v = IntVector.fromArray(I, values, j);
             IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
             // the low valueLen bits; a shift by 32 - 0 would keep everything, so length 0 is masked to 0
             IntVector low = IntVector.broadcast(I, -1).lanewise(VectorOperators.LSHR, valueLen.neg().add(32))
                     .blend(0, valueLen.compare(VectorOperators.EQ, 0).or(zero));
+            IntVector valueBits = zigzag.and(low);
+            // the code is change | valueBits << changeLen; its bits from 32 up are what the shift
+            // (by 1 or 2) pushes out of the lane
+            IntVector code = valueBits.lanewise(VectorOperators.LSHL, changeLen).or(change).blend(0, zero);
+            IntVector high = valueBits.lanewise(VectorOperators.LSHR, changeLen.neg().add(32));
+            IntVector field = changeLen.add(valueLen).or(high.lanewise(VectorOperators.LSHL, 8)).blend(0, zero);
             field.intoArray(fields, j);
-            zigzag.and(low).intoArray(values, j);
+            code.intoArray(values, j);
         }
-        for (; j < n; j++) {
-            edge(values, n, w, fields, j);
+        for (; j < n - 1; j++) {
+            ValueBits.set(values, fields, j, w[j - 1], w[j], w[j + 1]);
         }
+        ValueBits.set(values, fields, n - 1, w[n - 2], w[n - 1], w[n - 1]);
     }
 
     /**
@@ -638,7 +649,9 @@ public final class VectorCodec implements LilcomCodec {
      * per-lane shift counts fall back to Java and allocate. Where the top bit is implied (both
      * neighbours' widths at most this one's), the value's width is exactly w[i] (the widths'
      * closed form), so its value bits are its zigzag code without the highest set bit: the code
-     * masked with its bits smeared down and shifted right once. Returns where the lanes stopped.
+     * masked with its bits smeared down and shifted right once. The shift by the change code's
+     * length (1 or 2) is a shift by one and an add of itself where the length is 2. Returns where
+     * the lanes stopped.
      */
     private static int valueBitsWithoutMasks(int[] values, int n, int[] w, int[] fields) {
         int j = 1;
@@ -647,13 +660,12 @@ public final class VectorCodec implements LilcomCodec {
             IntVector cur = IntVector.fromArray(I, w, j);
             IntVector d = IntVector.fromArray(I, w, j + 1).sub(cur);
             IntVector odd = d.and(1);
-            IntVector changeLen = odd.add(1);
+            IntVector twoBitChange = odd.neg();
             IntVector change = odd.or(d.add(1).and(2));
             // 1 where prev <= cur and next <= cur: neither difference is negative
             IntVector implied = cur.sub(prev).or(d.neg()).lanewise(VectorOperators.LSHR, 31).lanewise(VectorOperators.XOR, 1);
             IntVector nonZero = cur.neg().lanewise(VectorOperators.ASHR, 31);
-            IntVector field = change.or(changeLen.lanewise(VectorOperators.LSHL, 2))
-                    .or(changeLen.add(cur).sub(implied).lanewise(VectorOperators.LSHL, 8)).and(nonZero);
+            IntVector length = odd.add(1).add(cur).sub(implied);
             IntVector v = IntVector.fromArray(I, values, j);
             IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
             IntVector smear = zigzag.or(zigzag.lanewise(VectorOperators.LSHR, 1));
@@ -662,22 +674,37 @@ public final class VectorCodec implements LilcomCodec {
             smear = smear.or(smear.lanewise(VectorOperators.LSHR, 8));
             smear = smear.or(smear.lanewise(VectorOperators.LSHR, 16));
             // implied: all bits below the top one; otherwise all bits (w[i] is at least the width)
-            IntVector keep = smear.lanewise(VectorOperators.LSHR, 1).or(implied.sub(1));
+            IntVector valueBits = zigzag.and(smear.lanewise(VectorOperators.LSHR, 1).or(implied.sub(1)));
+            IntVector once = valueBits.lanewise(VectorOperators.LSHL, 1);
+            IntVector code = once.add(once.and(twoBitChange)).or(change).and(nonZero);
+            // the top two value bits, of which the shift pushes out the top one or both
+            IntVector top = valueBits.lanewise(VectorOperators.LSHR, 30);
+            IntVector high = top.add(top.and(twoBitChange)).lanewise(VectorOperators.LSHR, 1);
+            IntVector field = length.or(high.lanewise(VectorOperators.LSHL, 8)).and(nonZero);
             field.intoArray(fields, j);
-            zigzag.and(keep).intoArray(values, j);
+            code.intoArray(values, j);
         }
         return j;
     }
 
-    private static void edge(int[] values, int n, int[] w, int[] fields, int i) {
-        int cur = w[i];
-        int f = ValueBits.field(i > 0 ? w[i - 1] : cur, cur, i + 1 < n ? w[i + 1] : cur);
-        fields[i] = f;
-        values[i] = f == 0 ? 0 : ValueBits.bits(values[i], f);
-    }
-
+    /**
+     * Eight index-striped partial sums on {@link #PARTS} vectors. Along rows whose length is a
+     * multiple of 8 (the last axis, stride 1: fbank's 80 columns), every row after the first runs
+     * as whole groups of 8 with the sums kept in registers ({@link #neighbourSumsAlongRows});
+     * elsewhere each block has a scalar head up to a multiple of 8 and loads and stores the sums.
+     */
     @Override
     public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
+        if (stride == 1 && blockLength % 8 == 0 && n > blockLength) {
+            // the first row as any block: its first element has nothing before it to read
+            neighbourSumsOfBlocks(r, blockLength, blockLength, 1, sums);
+            neighbourSumsAlongRows(r, n, blockLength, sums);
+        } else {
+            neighbourSumsOfBlocks(r, n, blockLength, stride, sums);
+        }
+    }
+
+    private static void neighbourSumsOfBlocks(double[] r, int n, int blockLength, int stride, double[] sums) {
         final int dl = D.length();
         for (int block = 0; block < n; block += blockLength) {
             int j = block + stride;
@@ -728,5 +755,70 @@ public final class VectorCodec implements LilcomCodec {
             }
             ScalarCodec.addNeighbours(r, j, end, stride, sums);
         }
+    }
+
+    /**
+     * The neighbour sums along rows (stride 1) whose length d is a multiple of 8, every row after
+     * the first: each row is whole groups of 8 from its start, so the eight partial sums stay in
+     * registers from row to row instead of going through {@code sums} and a scalar head per row.
+     * A row's first element has no left neighbour: its lane adds -0.0 instead, which leaves the
+     * sum's bits as they are (x + -0.0 is x for every x, +0.0 and -0.0 included; +0.0 would turn
+     * a -0.0 sum into +0.0), so the sums are the reference's bit for bit.
+     */
+    private static void neighbourSumsAlongRows(double[] r, int n, int d, double[] sums) {
+        final int dl = D.length();
+        DoubleVector p0 = DoubleVector.fromArray(D, sums, 0);
+        DoubleVector s0 = DoubleVector.fromArray(D, sums, 8);
+        DoubleVector p1 = PARTS > 1 ? DoubleVector.fromArray(D, sums, dl) : null;
+        DoubleVector s1 = PARTS > 1 ? DoubleVector.fromArray(D, sums, 8 + dl) : null;
+        DoubleVector p2 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 2 * dl) : null;
+        DoubleVector s2 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 8 + 2 * dl) : null;
+        DoubleVector p3 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 3 * dl) : null;
+        DoubleVector s3 = PARTS > 2 ? DoubleVector.fromArray(D, sums, 8 + 3 * dl) : null;
+        for (int row = d; row < n; row += d) {
+            for (int j = row; j < row + d; j += 8) {
+                int i = j - 1;
+                DoubleVector l0 = DoubleVector.fromArray(D, r, i);
+                DoubleVector products = l0.mul(DoubleVector.fromArray(D, r, j));
+                DoubleVector squares = l0.mul(l0);
+                if (j == row) {
+                    // lane 0 read the previous row's last element: -0.0 in its place
+                    products = firstNegativeZero(products);
+                    squares = firstNegativeZero(squares);
+                }
+                p0 = p0.add(products);
+                s0 = s0.add(squares);
+                if (PARTS > 1) {
+                    DoubleVector l1 = DoubleVector.fromArray(D, r, i + dl);
+                    p1 = p1.add(l1.mul(DoubleVector.fromArray(D, r, j + dl)));
+                    s1 = s1.add(l1.mul(l1));
+                }
+                if (PARTS > 2) {
+                    DoubleVector l2 = DoubleVector.fromArray(D, r, i + 2 * dl);
+                    p2 = p2.add(l2.mul(DoubleVector.fromArray(D, r, j + 2 * dl)));
+                    s2 = s2.add(l2.mul(l2));
+                    DoubleVector l3 = DoubleVector.fromArray(D, r, i + 3 * dl);
+                    p3 = p3.add(l3.mul(DoubleVector.fromArray(D, r, j + 3 * dl)));
+                    s3 = s3.add(l3.mul(l3));
+                }
+            }
+        }
+        p0.intoArray(sums, 0);
+        s0.intoArray(sums, 8);
+        if (PARTS > 1) {
+            p1.intoArray(sums, dl);
+            s1.intoArray(sums, 8 + dl);
+        }
+        if (PARTS > 2) {
+            p2.intoArray(sums, 2 * dl);
+            s2.intoArray(sums, 8 + 2 * dl);
+            p3.intoArray(sums, 3 * dl);
+            s3.intoArray(sums, 8 + 3 * dl);
+        }
+    }
+
+    /** v with its first lane -0.0, by bit logic (no mask: at SSE masks fall back to Java). */
+    private static DoubleVector firstNegativeZero(DoubleVector v) {
+        return v.reinterpretAsLongs().and(ALL_BUT_FIRST).or(NEGATIVE_ZERO_FIRST).reinterpretAsDoubles();
     }
 }
