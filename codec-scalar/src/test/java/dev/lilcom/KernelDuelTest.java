@@ -84,6 +84,64 @@ public abstract class KernelDuelTest {
         }
     }
 
+    /**
+     * Reconstruction from codes no encoder of these data gives: the extreme codes (down to
+     * {@code Integer.MIN_VALUE}), codes at and just beyond the edge of the scalar codec's step
+     * table (zigzag 4095, 4096), at the smallest and largest tick powers, with rows whole and in
+     * waves, 3-D slices and short rows. Coefficients of magnitude up to one keep the values finite
+     * (checked on the reference), however large.
+     */
+    @Test
+    void reconstructMatchesTheReferenceOnExtremeCodesAndTicks() {
+        Random rnd = new Random(12);
+        int[] special = {0, 1, 2, 3, 4094, 4095, 4096, 4097, 8191, 8192, 0x7FFFFFFE, 0x7FFFFFFF, 0xFFFFFFFE, 0xFFFFFFFF};
+        int[][] shapes = {{20, 13}, {17, 9}, {9, 100}, {16, 5}, {3, 18, 21}, {2, 9, 8}, {50}, {11, 1}};
+        for (int[] shape : shapes) {
+            int n = Shape.size(shape);
+            for (int tickPower : new int[] {-20, 20, 0}) {
+                for (int kind = 0; kind < 3; kind++) {
+                    int[] zigzag = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        zigzag[i] = switch (kind) {
+                            case 0 -> special[rnd.nextInt(special.length)];
+                            // around the table's edge
+                            case 1 -> 4090 + rnd.nextInt(12);
+                            default -> rnd.nextBoolean() ? rnd.nextInt(4096) : rnd.nextInt();
+                        };
+                    }
+                    int[] coeffs = new int[shape.length];
+                    for (int k = 0; k < shape.length; k++) {
+                        coeffs[k] = rnd.nextInt(3) == 0 ? 256 * (rnd.nextBoolean() ? 1 : -1) : rnd.nextInt(513) - 256;
+                    }
+                    // every earlier axis predicting: waves wherever the shape allows them
+                    coeffs[Math.max(0, shape.length - 2)] = rnd.nextBoolean() ? 256 : 200;
+                    Header h = new Header();
+                    h.set(shape, tickPower, coeffs);
+                    String what = "kind " + kind + " " + Arrays.toString(shape) + " coeffs " + Arrays.toString(coeffs)
+                            + " tp " + tickPower;
+                    float[] expected = new float[n];
+                    ReferenceCodec.INSTANCE.reconstruct(h, zigzag, 0, n, expected, 0);
+                    for (int i = 0; i < n; i++) {
+                        if (!Float.isFinite(expected[i])) {
+                            fail(what + ": the reference's element " + i + " is " + expected[i] + "; the case should stay finite");
+                        }
+                    }
+                    float[] out = new float[n + 2];
+                    codec().reconstruct(h, zigzag, 0, n, out, 2);
+                    assertBits(expected, Arrays.copyOfRange(out, 2, 2 + n), what + ": reconstruct");
+                    float[] pieces = new float[n];
+                    int from = 0;
+                    while (from < n) {
+                        int to = Math.min(n, from + 1 + rnd.nextInt(Math.max(1, n / 2)));
+                        codec().reconstruct(h, Arrays.copyOfRange(zigzag, from, to), from, to, pieces, 0);
+                        from = to;
+                    }
+                    assertBits(expected, pieces, what + ": reconstruct in pieces");
+                }
+            }
+        }
+    }
+
     private void duel(Random rnd) {
         int axes = 1 + rnd.nextInt(5);
         int[] shape = RandomArrays.shape(rnd, axes, 1 + rnd.nextInt(4000));

@@ -1,7 +1,6 @@
 package dev.lilcom.vector;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
+import dev.lilcom.scalar.UseAvx;
 import java.util.Locale;
 
 /**
@@ -12,26 +11,12 @@ import java.util.Locale;
  */
 final class Isa {
     /** {@code UseAVX} (0 to 3) on x86 HotSpot; -1 elsewhere (another architecture, or unknown). */
-    static final int AVX = avxLevel();
+    static final int AVX = UseAvx.LEVEL;
     /** Short name for logs and benchmark tables: {@code AVX-512}, {@code AVX2}, {@code AVX}, {@code SSE}, or the architecture. */
     static final String NAME = AVX >= 3 ? "AVX-512" : AVX == 2 ? "AVX2" : AVX == 1 ? "AVX" : AVX == 0 ? "SSE"
             : System.getProperty("os.arch", "unknown").toLowerCase(Locale.ROOT);
 
     private Isa() {}
-
-    private static int avxLevel() {
-        String arch = System.getProperty("os.arch", "");
-        if (!arch.equals("amd64") && !arch.equals("x86_64")) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .getVMOption("UseAVX").getValue());
-        } catch (RuntimeException | LinkageError e) {
-            // not HotSpot, or no jdk.management module: assume nothing
-            return -1;
-        }
-    }
 
     /**
      * The kernels known to run faster on lanes here, from what this instruction set compiles
