@@ -688,10 +688,10 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * Eight index-striped partial sums on {@link #PARTS} vectors. Along rows whose length is a
-     * multiple of 8 (the last axis, stride 1: fbank's 80 columns), every row after the first runs
-     * as whole groups of 8 with the sums kept in registers ({@link #neighbourSumsAlongRows});
-     * elsewhere each block has a scalar head up to a multiple of 8 and loads and stores the sums.
+     * The eight index-striped partial sums on as many double vectors as make 8 lanes. Along rows
+     * whose length is a multiple of 8 (the last axis, stride 1: fbank's 80 columns), every row
+     * after the first runs as whole groups of 8 with the sums kept in registers; elsewhere each
+     * block has a scalar head up to a multiple of 8 and loads and stores the sums.
      */
     @Override
     public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
