@@ -93,7 +93,7 @@ public final class VectorCodec implements LilcomCodec {
      */
     private static final LilcomCodec CHOSEN = PROBLEM != null ? null
             : Boolean.parseBoolean(System.getProperty(VectorWarmUp.PROPERTY, "true"))
-                    ? VectorWarmUp.start(ScalarCodec.INSTANCE, INSTANCE, Isa.candidates())
+                    ? VectorWarmUp.timed(ScalarCodec.INSTANCE, INSTANCE, Isa.candidates())
                     : VectorWarmUp.fixed(ScalarCodec.INSTANCE, INSTANCE, Isa.onLanes());
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
     /**

@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * turn; a kernel goes onto lanes once its lane form was faster in {@link #WINS} rounds in a row.
  * A candidate that does not get there within {@link #LIMIT_NANOS} stays scalar, so the handover
  * never switches a kernel to something slower. One log line then says which kernels run on lanes.
+ * The thread starts with the first call of a kernel that may move onto lanes (they all compress):
+ * a process that only decodes, as a training loader does, never pays for timing and compiling
+ * kernels it does not use (measured: a decode-only lhotse loader lost about a fifth of its
+ * throughput on 2 cores to a warm-up started with the codec).
  *
  * <p>{@code -Ddev.lilcom.vector.warmup=false} runs the kernels known to be faster on lanes here
  * ({@link Isa#onLanes}) on lanes from the first call, the others scalar (the tests do; benchmarks
@@ -48,6 +52,8 @@ final class VectorWarmUp implements LilcomCodec {
     /** The kernels that do ({@link Kernel} bits). */
     private volatile int onLanes;
     private volatile boolean settled;
+    /** Whether the warm-up thread has started (or, fixed, has nothing to do). */
+    private volatile boolean begun;
 
     private VectorWarmUp(LilcomCodec scalar, LilcomCodec vector, int candidates, int onLanes, boolean settled) {
         this.scalar = scalar;
@@ -55,6 +61,7 @@ final class VectorWarmUp implements LilcomCodec {
         this.candidates = candidates;
         this.onLanes = onLanes;
         this.settled = settled;
+        this.begun = settled;
     }
 
     /** The given kernels on lanes from the first call. */
@@ -62,14 +69,30 @@ final class VectorWarmUp implements LilcomCodec {
         return new VectorWarmUp(scalar, vector, onLanes, onLanes, true);
     }
 
-    /** Every kernel scalar, and a daemon thread that moves candidates onto lanes as they win. */
-    static VectorWarmUp start(LilcomCodec scalar, LilcomCodec vector, int candidates) {
-        VectorWarmUp w = new VectorWarmUp(scalar, vector, candidates, 0, false);
-        Thread t = new Thread(w::run, "lilcom-vector-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-        return w;
+    /**
+     * Every kernel scalar, and from the first call of a candidate kernel a daemon thread that moves
+     * candidates onto lanes as they win.
+     */
+    static VectorWarmUp timed(LilcomCodec scalar, LilcomCodec vector, int candidates) {
+        return new VectorWarmUp(scalar, vector, candidates, 0, false);
+    }
+
+    /** The kernels on lanes for this call, starting the warm-up on the first. */
+    private int lanes() {
+        if (!begun) {
+            begin();
+        }
+        return onLanes;
+    }
+
+    private synchronized void begin() {
+        if (!begun) {
+            Thread t = new Thread(this::run, "lilcom-vector-warmup");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+            begun = true;
+        }
     }
 
     /** Whether the warm-up has decided every kernel. */
@@ -125,7 +148,11 @@ final class VectorWarmUp implements LilcomCodec {
     String describe() {
         int lanes = onLanes;
         String s = "on lanes: " + Kernel.names(lanes) + "; scalar: " + Kernel.names(Kernel.ALL & ~lanes);
-        return settled ? s : s + " (warming up: " + Kernel.names(candidates & ~lanes) + " may move onto lanes)";
+        if (settled) {
+            return s;
+        }
+        String may = Kernel.names(candidates & ~lanes) + " may move onto lanes";
+        return s + (begun ? " (warming up: " + may + ")" : " (" + may + " after a warm-up that starts with the first compression)");
     }
 
     @Override
@@ -141,7 +168,7 @@ final class VectorWarmUp implements LilcomCodec {
 
     @Override
     public void quantize(Header h, float[] x, int xOffset, int[] codes, int codesOffset, float[] y) {
-        ((onLanes & QUANTIZE) != 0 ? vector : scalar).quantize(h, x, xOffset, codes, codesOffset, y);
+        ((lanes() & QUANTIZE) != 0 ? vector : scalar).quantize(h, x, xOffset, codes, codesOffset, y);
     }
 
     @Override
@@ -152,17 +179,17 @@ final class VectorWarmUp implements LilcomCodec {
 
     @Override
     public void widths(int[] values, int n, int[] w) {
-        ((onLanes & WIDTHS) != 0 ? vector : scalar).widths(values, n, w);
+        ((lanes() & WIDTHS) != 0 ? vector : scalar).widths(values, n, w);
     }
 
     @Override
     public void valueBits(int[] values, int n, int[] w, int[] fields) {
-        ((onLanes & VALUE_BITS) != 0 ? vector : scalar).valueBits(values, n, w, fields);
+        ((lanes() & VALUE_BITS) != 0 ? vector : scalar).valueBits(values, n, w, fields);
     }
 
     @Override
     public void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums) {
-        ((onLanes & NEIGHBOUR_SUMS) != 0 ? vector : scalar).neighbourSums(r, n, blockLength, stride, sums);
+        ((lanes() & NEIGHBOUR_SUMS) != 0 ? vector : scalar).neighbourSums(r, n, blockLength, stride, sums);
     }
 
     /**

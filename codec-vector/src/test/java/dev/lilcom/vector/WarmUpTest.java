@@ -21,13 +21,26 @@ import org.junit.jupiter.api.Test;
 class WarmUpTest {
     @Test
     void givesIdenticalResultsAndHandsOverToTheVectorKernels() throws InterruptedException {
-        VectorWarmUp codec = VectorWarmUp.start(ScalarCodec.INSTANCE, VectorCodec.kernels(), Isa.candidates());
+        VectorWarmUp codec = VectorWarmUp.timed(ScalarCodec.INSTANCE, VectorCodec.kernels(), Isa.candidates());
         do {
             assertGoldenResults(codec);
             Thread.sleep(50);
         } while (!codec.isSettled());
         assertGoldenResults(codec);
         assertEquals(0, codec.onLanes() & ~Isa.candidates(), codec.toString());
+    }
+
+    /** A loader that only decodes never starts the warm-up: it would time kernels it never runs. */
+    @Test
+    void decodingAloneDoesNotStartTheWarmUp() {
+        VectorWarmUp codec = VectorWarmUp.timed(ScalarCodec.INSTANCE, VectorCodec.kernels(), Isa.candidates());
+        for (GoldenCase c : GoldenCase.all()) {
+            assertArrayEquals(c.output(), new LilcomDecoder(codec).decompress(c.blob()).data(), c.name());
+        }
+        if (Isa.candidates() != 0) {
+            assertTrue(codec.toString().contains("after a warm-up that starts with the first compression"),
+                    codec.toString());
+        }
     }
 
     private static void assertGoldenResults(LilcomCodec codec) {
