@@ -37,12 +37,7 @@ class StreamWriterTest {
                     default -> v[i] = rnd.nextInt() >> (32 - maxWidth);
                 }
             }
-            int[] w = new int[n];
-            Widths.compute(v, n, w);
-            byte[] expected = plainWrite(v, n, w);
-            int length = writer.write(v, n, w);
-            assertEquals(expected.length, length, "case " + t + ": length");
-            assertArrayEquals(expected, Arrays.copyOf(writer.buffer(), length), "case " + t);
+            assertWritesAsThePlainWriter(writer, v, n, "case " + t);
         }
     }
 
@@ -69,13 +64,18 @@ class StreamWriterTest {
                     }
                 }
             }
-            int[] w = new int[n];
-            Widths.compute(v, n, w);
-            byte[] expected = plainWrite(v, n, w);
-            int length = writer.write(v, n, w);
-            assertEquals(expected.length, length, "case " + t + ": length");
-            assertArrayEquals(expected, Arrays.copyOf(writer.buffer(), length), "case " + t);
+            assertWritesAsThePlainWriter(writer, v, n, "case " + t);
         }
+    }
+
+    /** The writer's stream of v[0..n) with its widths is the bit-at-a-time writer's, byte for byte. */
+    private static void assertWritesAsThePlainWriter(StreamWriter writer, int[] v, int n, String what) {
+        int[] w = new int[n];
+        Widths.compute(v, n, w);
+        byte[] expected = plainWrite(v, n, w);
+        int length = writer.write(v, n, w);
+        assertEquals(expected.length, length, what + ": length");
+        assertArrayEquals(expected, Arrays.copyOf(writer.buffer(), length), what);
     }
 
     /** A value whose zigzag code has exactly {@code width} bits, the lower ones random. */
