@@ -66,4 +66,12 @@ public interface LilcomCodec {
      * reproduces exactly.
      */
     void neighbourSums(double[] r, int n, int blockLength, int stride, double[] sums);
+
+    /**
+     * The regression's residual along an axis, in place: for every j in [0, n) whose position
+     * inside its block of {@code blockLength} elements is at least {@code stride},
+     * {@code r[j] = r[j] - c * r[j-stride]}, where {@code r[j-stride]} is the value before this
+     * call, in double precision without fused multiply-add. Element by element, so it runs on lanes.
+     */
+    void subtractPrevious(double[] r, int n, int blockLength, int stride, double c);
 }

@@ -3,7 +3,8 @@ package dev.lilcom;
 /**
  * Chooses the regression coefficients from the data, axis by axis (format section 5), in double
  * precision. The sums come from the codec's {@link LilcomCodec#neighbourSums} kernel and are
- * combined here in one fixed order, so every codec chooses the same integers.
+ * combined here in one fixed order, so every codec chooses the same integers; the residual the
+ * next axis is estimated on comes from its {@link LilcomCodec#subtractPrevious} kernel.
  */
 final class RegressionEstimator {
     private RegressionEstimator() {}
@@ -31,7 +32,7 @@ final class RegressionEstimator {
             }
             coeffs[k] = (int) Math.rint(c * 256);
             if (c != 0 && k < axes - 1) {
-                subtractPrevious(r, n, blockLength, stride, c);
+                codec.subtractPrevious(r, n, blockLength, stride, c);
             }
             blockLength = stride;
         }
@@ -39,20 +40,5 @@ final class RegressionEstimator {
 
     private static double combine(double[] s, int o) {
         return ((s[o] + s[o + 1]) + (s[o + 2] + s[o + 3])) + ((s[o + 4] + s[o + 5]) + (s[o + 6] + s[o + 7]));
-    }
-
-    /**
-     * {@code r[j] -= c * r[j - stride]} along the axis, each from the value before the update:
-     * slices from the last to the first, each a contiguous loop the JIT can put on lanes.
-     */
-    private static void subtractPrevious(double[] r, int n, int blockLength, int stride, double c) {
-        for (int block = 0; block < n; block += blockLength) {
-            for (int slice = block + blockLength - stride; slice > block; slice -= stride) {
-                int below = slice - stride;
-                for (int m = 0; m < stride; m++) {
-                    r[slice + m] = r[slice + m] - c * r[below + m];
-                }
-            }
-        }
     }
 }

@@ -241,6 +241,16 @@ public abstract class KernelDuelTest {
                 assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(got[i]),
                         what + ": neighbour sum " + i + " of axis " + k);
             }
+            for (double c : new double[] {0.9, -0.35, 1.0}) {
+                double[] expectedResidual = r.clone();
+                double[] residual = r.clone();
+                ReferenceCodec.INSTANCE.subtractPrevious(expectedResidual, n, blockLength, stride, c);
+                codec().subtractPrevious(residual, n, blockLength, stride, c);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Double.doubleToRawLongBits(expectedResidual[i]), Double.doubleToRawLongBits(residual[i]),
+                            what + ": residual " + i + " of axis " + k + " at c = " + c);
+                }
+            }
             blockLength = stride;
         }
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * and above 2^23, where the float-exponent widths split the code; widths 31 and 32 beside each
  * other, whose codes are 33 and 34 bits long), widths 0 and 1, runs of zeros and negative values,
  * against the reference, the scalar kernel and {@link ValueBits#compute}, and read back from the
- * stream written of them; neighbourSums along rows of every length up to 40; quantize on two-axis
+ * stream written of them; neighbourSums along rows of every length up to 40; subtractPrevious on
+ * slices of every length up to 12; quantize on two-axis
  * arrays whose rows predict from the row above, so the wavefronts (and the eight-step tiles on
  * AVX2) run, with ramps cut at every offset.
  */
@@ -123,6 +124,45 @@ class VectorKernelEdgeDuelTest {
                         for (int k = 0; k < 16; k++) {
                             assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(sums[k]),
                                     "sum " + k + ", " + rows + "x" + d + " kind " + kind + " stride " + stride);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * subtractPrevious on three-axis arrays whose last two axes take every size from 1 to 12 (so
+     * the slices are shorter than, as long as and longer than two double vectors at every width),
+     * along both earlier axes, with zeros of both signs, infinities and NaN among the values.
+     */
+    @Test
+    void subtractPreviousMatchesTheReferenceAtEverySliceLength() {
+        Random rnd = new Random(15);
+        for (int b = 1; b <= 12; b++) {
+            for (int d = 1; d <= 12; d++) {
+                int n = 3 * b * d;
+                double[] r = new double[n];
+                for (int i = 0; i < n; i++) {
+                    r[i] = switch (rnd.nextInt(8)) {
+                        case 0 -> -0.0;
+                        case 1 -> 0.0;
+                        case 2 -> rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                        case 3 -> Double.NaN;
+                        default -> rnd.nextGaussian() * 1e3;
+                    };
+                }
+                // axis 0 (blocks of the whole array, slices of b x d) and axis 1 (blocks of b x d, slices of d)
+                int[][] axes = {{n, b * d}, {b * d, d}};
+                for (int[] axis : axes) {
+                    for (double c : new double[] {0.75, -1.0, 0.02}) {
+                        double[] expected = r.clone();
+                        double[] got = r.clone();
+                        ReferenceCodec.INSTANCE.subtractPrevious(expected, n, axis[0], axis[1], c);
+                        lanes.subtractPrevious(got, n, axis[0], axis[1], c);
+                        for (int i = 0; i < n; i++) {
+                            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(got[i]),
+                                    "element " + i + " of 3x" + b + "x" + d + ", block " + axis[0] + " stride " + axis[1] + ", c " + c);
                         }
                     }
                 }

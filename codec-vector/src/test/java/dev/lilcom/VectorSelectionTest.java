@@ -86,7 +86,7 @@ class VectorSelectionTest {
                 "-Ddev.lilcom.vector.warmup=false"));
         assertEquals("chosen: vector", r.stdout.strip(), r.toString());
         assertTrue(r.stderr.matches("(?s).*lilcom: using the vector codec \\(256-bit, 8 float lanes, AVX2; on lanes: [^;]*"
-                + "neighbourSums; scalar: [^)]*\\).*"), r.toString());
+                + "neighbourSums, subtractPrevious; scalar: [^)]*\\).*"), r.toString());
     }
 
     @Test

@@ -536,6 +536,30 @@ public final class ScalarCodec implements LilcomCodec {
     }
 
     /**
+     * Slices from the last to the first, so that each reads the slice below before it changes;
+     * within a slice a plain loop (C2 does not put it on lanes: it cannot tell that the two
+     * ranges of r never overlap).
+     */
+    @Override
+    public void subtractPrevious(double[] r, int n, int blockLength, int stride, double c) {
+        for (int block = 0; block < n; block += blockLength) {
+            for (int slice = block + blockLength - stride; slice > block; slice -= stride) {
+                subtractSlice(r, slice, slice + stride, stride, c);
+            }
+        }
+    }
+
+    /**
+     * {@code r[j] -= c * r[j - stride]} for j in {@code [from, to)}: a slice of
+     * {@link #subtractPrevious}, and the tails of the vector codec's.
+     */
+    public static void subtractSlice(double[] r, int from, int to, int stride, double c) {
+        for (int j = from; j < to; j++) {
+            r[j] = r[j] - c * r[j - stride];
+        }
+    }
+
+    /**
      * The neighbour sums of {@code j} in {@code [from, to)} one at a time, into the partial sum of
      * lane {@code j & 7}: the heads and tails of both codecs' loops.
      */

@@ -125,4 +125,14 @@ public final class ReferenceCodec implements LilcomCodec {
             }
         }
     }
+
+    @Override
+    public void subtractPrevious(double[] r, int n, int blockLength, int stride, double c) {
+        double[] before = r.clone();
+        for (int j = 0; j < n; j++) {
+            if (j % blockLength >= stride) {
+                r[j] = before[j] - c * before[j - stride];
+            }
+        }
+    }
 }

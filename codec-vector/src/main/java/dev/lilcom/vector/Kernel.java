@@ -3,13 +3,14 @@ package dev.lilcom.vector;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The five kernels of {@link dev.lilcom.LilcomCodec}, as bits of a set: which of them run on lanes. */
+/** The six kernels of {@link dev.lilcom.LilcomCodec}, as bits of a set: which of them run on lanes. */
 enum Kernel {
     QUANTIZE("quantize"),
     RECONSTRUCT("reconstruct"),
     WIDTHS("widths"),
     VALUE_BITS("valueBits"),
-    NEIGHBOUR_SUMS("neighbourSums");
+    NEIGHBOUR_SUMS("neighbourSums"),
+    SUBTRACT_PREVIOUS("subtractPrevious");
 
     /** Every kernel. */
     static final int ALL = (1 << values().length) - 1;

@@ -35,7 +35,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       widths packed as bytes, with unaligned loads instead of lane moves
  *       ({@link DoublingWidths}).</li>
  *   <li>Regression sums: the eight index-striped partial sums of the contract, as one, two or four
- *       double vectors.</li>
+ *       double vectors; the residual for the next axis, two double vectors a step.</li>
  *   <li>Reconstruction: the scalar kernel ({@link #reconstruct}).</li>
  * </ul>
  *
@@ -180,7 +180,7 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * The lane kernels themselves, all five, never a scalar stand-in (for tests and benchmarks),
+     * The lane kernels themselves, all six, never a scalar stand-in (for tests and benchmarks),
      * even those this hardware runs slower than the scalar ones.
      */
     public static LilcomCodec kernels() {
@@ -814,6 +814,30 @@ public final class VectorCodec implements LilcomCodec {
             s2.intoArray(sums, 8 + 2 * dl);
             p3.intoArray(sums, 3 * dl);
             s3.intoArray(sums, 8 + 3 * dl);
+        }
+    }
+
+    /**
+     * Slices from the last to the first, as the scalar kernel goes; within a slice two double
+     * vectors a step (two independent load-multiply-subtract-store chains), each reading only
+     * the slice below, which nothing has changed yet. A slice shorter than two vectors, and the
+     * rest of each slice, goes through the scalar loop.
+     */
+    @Override
+    public void subtractPrevious(double[] r, int n, int blockLength, int stride, double c) {
+        final int dl = D.length();
+        for (int block = 0; block < n; block += blockLength) {
+            for (int slice = block + blockLength - stride; slice > block; slice -= stride) {
+                int j = slice;
+                int end = slice + stride;
+                for (; j <= end - 2 * dl; j += 2 * dl) {
+                    DoubleVector a = DoubleVector.fromArray(D, r, j);
+                    DoubleVector b = DoubleVector.fromArray(D, r, j + dl);
+                    a.sub(DoubleVector.fromArray(D, r, j - stride).mul(c)).intoArray(r, j);
+                    b.sub(DoubleVector.fromArray(D, r, j + dl - stride).mul(c)).intoArray(r, j + dl);
+                }
+                ScalarCodec.subtractSlice(r, j, end, stride, c);
+            }
         }
     }
 

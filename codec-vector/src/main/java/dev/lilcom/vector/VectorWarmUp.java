@@ -44,6 +44,7 @@ final class VectorWarmUp implements LilcomCodec {
     private static final int WIDTHS = Kernel.WIDTHS.bit;
     private static final int VALUE_BITS = Kernel.VALUE_BITS.bit;
     private static final int NEIGHBOUR_SUMS = Kernel.NEIGHBOUR_SUMS.bit;
+    private static final int SUBTRACT_PREVIOUS = Kernel.SUBTRACT_PREVIOUS.bit;
 
     private final LilcomCodec scalar;
     private final LilcomCodec vector;
@@ -192,6 +193,11 @@ final class VectorWarmUp implements LilcomCodec {
         ((lanes() & NEIGHBOUR_SUMS) != 0 ? vector : scalar).neighbourSums(r, n, blockLength, stride, sums);
     }
 
+    @Override
+    public void subtractPrevious(double[] r, int n, int blockLength, int stride, double c) {
+        ((lanes() & SUBTRACT_PREVIOUS) != 0 ? vector : scalar).subtractPrevious(r, n, blockLength, stride, c);
+    }
+
     /**
      * The warm-up's work: one fbank-like array of 80 columns (each row predicting from the one above, so
      * the wavefronts run), and what each kernel takes of it. Every call of either codec gets the
@@ -206,6 +212,7 @@ final class VectorWarmUp implements LilcomCodec {
         final int[] fields;
         final float[] y;
         final double[] r;
+        final double[] residual;
         final double[] sums = new double[16];
         final int n;
         final int total;
@@ -237,6 +244,7 @@ final class VectorWarmUp implements LilcomCodec {
             for (int i = 0; i < n; i++) {
                 r[i] = x[i];
             }
+            residual = new double[n];
         }
 
         /** The fastest of {@link #CALLS} calls of kernel k of codec c, in nanoseconds. */
@@ -247,6 +255,8 @@ final class VectorWarmUp implements LilcomCodec {
                     System.arraycopy(values, 0, work, 0, total);
                 } else if (k == Kernel.NEIGHBOUR_SUMS) {
                     Arrays.fill(sums, 0);
+                } else if (k == Kernel.SUBTRACT_PREVIOUS) {
+                    System.arraycopy(r, 0, residual, 0, n);
                 }
                 long t0 = System.nanoTime();
                 call(c, k);
@@ -261,6 +271,7 @@ final class VectorWarmUp implements LilcomCodec {
                 case WIDTHS -> c.widths(values, total, w);
                 case VALUE_BITS -> c.valueBits(work, total, w, fields);
                 case NEIGHBOUR_SUMS -> c.neighbourSums(r, n, n, h.rowLength, sums);
+                case SUBTRACT_PREVIOUS -> c.subtractPrevious(residual, n, n, h.rowLength, 0.9);
                 case RECONSTRUCT -> throw new IllegalArgumentException("reconstruct has no lane form to time");
             }
         }

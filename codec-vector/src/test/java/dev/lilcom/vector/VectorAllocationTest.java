@@ -93,6 +93,7 @@ class VectorAllocationTest {
         final int[] w = new int[total];
         final int[] fields = new int[total];
         final double[] r = new double[n];
+        final double[] residual = new double[n];
         final double[] sums = new double[16];
 
         Work() {
@@ -122,6 +123,10 @@ class VectorAllocationTest {
                     c.valueBits(codes, total, w, fields);
                 }
                 case NEIGHBOUR_SUMS -> c.neighbourSums(r, n, n, h.rowLength, sums);
+                case SUBTRACT_PREVIOUS -> {
+                    System.arraycopy(r, 0, residual, 0, n);
+                    c.subtractPrevious(residual, n, n, h.rowLength, 0.9);
+                }
             }
         }
     }

@@ -37,8 +37,8 @@ public class KernelBenchmark {
     @Param({"fbank", "randn", "audio", "large"})
     public String dataSet;
 
-    /** quantize, reconstruct, widths, valueBits or neighbourSums. */
-    @Param({"quantize", "reconstruct", "widths", "valueBits", "neighbourSums"})
+    /** quantize, reconstruct, widths, valueBits, neighbourSums or subtractPrevious. */
+    @Param({"quantize", "reconstruct", "widths", "valueBits", "neighbourSums", "subtractPrevious"})
     public String kernel;
 
     /** {@code scalar} or {@code lanes}. */
@@ -57,6 +57,7 @@ public class KernelBenchmark {
     private int[] w;
     private int[] fields;
     private double[] r;
+    private double[] residual;
     private final double[] sums = new double[16];
     private int total;
 
@@ -64,7 +65,8 @@ public class KernelBenchmark {
     public void setUp() throws ReflectiveOperationException {
         codec = impl.equals("scalar") ? LilcomCodec.scalar()
                 : (LilcomCodec) Class.forName("dev.lilcom.vector.VectorCodec").getMethod("kernels").invoke(null);
-        which = Arrays.asList("quantize", "reconstruct", "widths", "valueBits", "neighbourSums").indexOf(kernel);
+        which = Arrays.asList("quantize", "reconstruct", "widths", "valueBits", "neighbourSums", "subtractPrevious")
+                .indexOf(kernel);
         if (which < 0) {
             throw new IllegalArgumentException("unknown kernel " + kernel);
         }
@@ -91,9 +93,13 @@ public class KernelBenchmark {
         for (int i = 0; i < n; i++) {
             r[i] = x[i];
         }
+        residual = new double[n];
     }
 
-    /** One call of the kernel on the whole array (valueBits also copies its input, which it rewrites). */
+    /**
+     * One call of the kernel on the whole array (valueBits and subtractPrevious also copy their
+     * input, which they rewrite).
+     */
     @Benchmark
     public Object run() {
         switch (which) {
@@ -110,10 +116,14 @@ public class KernelBenchmark {
                 System.arraycopy(values, 0, work, 0, total);
                 codec.valueBits(work, total, w, fields);
                 return fields;
-            default:
+            case 4:
                 Arrays.fill(sums, 0);
                 codec.neighbourSums(r, r.length, r.length, h.rowLength, sums);
                 return sums;
+            default:
+                System.arraycopy(r, 0, residual, 0, r.length);
+                codec.subtractPrevious(residual, r.length, r.length, h.rowLength, 0.9);
+                return residual;
         }
     }
 }
