@@ -43,11 +43,13 @@ done
 benchmark=CodecBenchmark
 case ${1:-} in
   -*|"") ;;
-  *) benchmark=$1; shift ;;  # another benchmark class, e.g. KernelBenchmark
+  *) benchmark=$1; shift ;;  # another benchmark class, or a JMH regex, e.g. KernelBenchmark, 'CodecBenchmark.compress$'
 esac
+# the class the benchmark (or regex) names: it decides the codec list, the file name and the table
+class=${benchmark%%[^A-Za-z0-9_]*}
 # one results file per benchmark class and level, e.g. jmh-results-avx2.json, jmh-results-KernelBenchmark-sse.json
 suffix=""
-[ "$benchmark" = CodecBenchmark ] || suffix="-$benchmark"
+[ "$class" = CodecBenchmark ] || suffix="-$class"
 results="$here/target/jmh-results$suffix${isa:+-$isa}.json"
 
 if [ ! -f "$jar" ]; then
@@ -59,7 +61,7 @@ echo "run-benchmarks: $jar built $(date -r "$jar" '+%Y-%m-%d %H:%M')" >&2
 codecs=()
 case " $* " in
   *" codec="*) ;;  # the caller chose the codecs
-  *) [ "$benchmark" != CodecBenchmark ] ||
+  *) [ "$class" != CodecBenchmark ] ||
        codecs=(-p "codec=$("$java" --add-modules jdk.incubator.vector -cp "$jar" dev.lilcom.jmh.AvailableCodecs)") ;;
 esac
 
@@ -71,6 +73,6 @@ echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/c
 echo "Vector codec: $("$java" --add-modules jdk.incubator.vector -Ddev.lilcom.vector.warmup=false -cp "$jar" dev.lilcom.jmh.AvailableCodecs --describe 2>/dev/null)"
 echo "Command: $command"
 echo
-if [ "$benchmark" = CodecBenchmark ]; then
+if [ "$class" = CodecBenchmark ]; then
   "$java" -cp "$jar" dev.lilcom.jmh.ResultsTable "$results" 2> >(grep -v '^Picked up' >&2)
 fi
