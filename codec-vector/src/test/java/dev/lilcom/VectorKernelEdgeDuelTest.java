@@ -67,6 +67,38 @@ class VectorKernelEdgeDuelTest {
         }
     }
 
+    /**
+     * valueBits on long streams of small codes with a few wide ones (widths 22 to 32, the widths
+     * where the SSE form's float masks stop being exact) placed around every multiple of 1024
+     * values (where that form checks the widths of the next chunk) and at the stream's ends, so
+     * that chunks of both forms alternate in one call.
+     */
+    @Test
+    void valueBitsMatchTheReferenceWithWideCodesAroundChunkEdges() {
+        Random rnd = new Random(15);
+        for (int n : new int[] {1030, 2049, 4100, 5000}) {
+            for (int wide = 22; wide <= 32; wide++) {
+                int[] v = new int[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(1 << 8) - (1 << 7);
+                }
+                int[] at = {0, 1, 2, n - 2, n - 1, 1023, 1024, 1025, 1026, 2049, 2050, 3073, 4097};
+                for (int i : at) {
+                    if (i < n && rnd.nextInt(3) > 0) {
+                        v[i] = CodePatterns.ofWidth(rnd, wide);
+                    }
+                }
+                String what = "n " + n + " wide " + wide + ": " + Arrays.toString(v);
+                int[] w = new int[n];
+                ReferenceCodec.INSTANCE.widths(v, n, w);
+                int[] expectedCodes = v.clone();
+                int[] expectedFields = new int[n];
+                ReferenceCodec.INSTANCE.valueBits(expectedCodes, n, w, expectedFields);
+                assertValueBits(lanes::valueBits, "lanes", v, w, expectedCodes, expectedFields, what);
+            }
+        }
+    }
+
     /** One form of the valueBits kernel: a codec's, or the definition. */
     private interface ValueBitsForm {
         void valueBits(int[] values, int n, int[] w, int[] fields);

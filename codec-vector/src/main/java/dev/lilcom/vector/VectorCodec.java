@@ -131,6 +131,10 @@ public final class VectorCodec implements LilcomCodec {
     private static final boolean NATIVE_SCATTER = Isa.AVX >= 3;
     /** Whether shifts by a count per lane are one instruction (AVX2's {@code vpsrlvd}; NEON and SVE have them too). */
     private static final boolean LANE_SHIFTS = Isa.AVX < 0 || Isa.AVX >= 2;
+    /** Values a width check of {@link #valueBitsWithoutShifts} covers: 4 KB of widths, in L1 for the pass after it. */
+    private static final int NARROW_CHUNK = 1024;
+    /** The widest width {@link #narrowValueBits} codes exactly (its float masks hold 23 bits). */
+    private static final int NARROW_WIDTH = 23;
     /**
      * Rows shorter than this go through the scalar codec's eight-row wavefront: a lane wavefront
      * spends its first and last LANES - 1 steps on ramps coded element by element, (LANES-1)/d of
@@ -610,7 +614,7 @@ public final class VectorCodec implements LilcomCodec {
         ValueBits.set(values, fields, 0, w[0], w[0], w[1]);
         int j = 1;
         if (!LANE_SHIFTS) {
-            j = valueBitsWithoutMasks(values, n, w, fields);
+            j = valueBitsWithoutShifts(values, n, w, fields);
         }
         for (; j <= n - 1 - LANES; j += LANES) {
             IntVector prev = IntVector.fromArray(I, w, j - 1);
@@ -644,18 +648,81 @@ public final class VectorCodec implements LilcomCodec {
     }
 
     /**
-     * The interior of {@link #valueBits} from adds, logic and constant shifts only, the scalar
-     * codec's branch-free arithmetic on lanes: at SSE the Vector API's compares (every mask) and
-     * per-lane shift counts fall back to Java and allocate. Where the top bit is implied (both
-     * neighbours' widths at most this one's), the value's width is exactly w[i] (the widths'
-     * closed form), so its value bits are its zigzag code without the highest set bit: the code
-     * masked with its bits smeared down and shifted right once. The shift by the change code's
-     * length (1 or 2) is a shift by one and an add of itself where the length is 2. Returns where
-     * the lanes stopped.
+     * The interior of {@link #valueBits} from adds, logic and constant shifts only (at SSE the
+     * Vector API's compares, so every mask, and per-lane shift counts fall back to Java and
+     * allocate), in chunks of {@link #NARROW_CHUNK} values: {@link #narrowValueBits} where no
+     * width in the chunk exceeds {@link #NARROW_WIDTH}, {@link #wideValueBits} elsewhere. The
+     * chunk's widest width comes from a pass of lane maxima over its widths, stored in the
+     * chunk's first fields (written over below) and read one at a time: no reduction, which at
+     * SSE would fall back too. Returns where the lanes stopped.
      */
-    private static int valueBitsWithoutMasks(int[] values, int n, int[] w, int[] fields) {
+    private static int valueBitsWithoutShifts(int[] values, int n, int[] w, int[] fields) {
         int j = 1;
-        for (; j <= n - 1 - LANES; j += LANES) {
+        int last = n - 1 - LANES;
+        while (j <= last) {
+            int end = j + Math.min(NARROW_CHUNK / LANES, (last - j) / LANES + 1) * LANES;
+            IntVector widest = IntVector.zero(I);
+            for (int t = j; t < end; t += LANES) {
+                widest = widest.max(IntVector.fromArray(I, w, t));
+            }
+            widest.intoArray(fields, j);
+            int most = 0;
+            for (int l = 0; l < LANES; l++) {
+                most = Math.max(most, fields[j + l]);
+            }
+            if (most <= NARROW_WIDTH) {
+                narrowValueBits(values, w, fields, j, end);
+            } else {
+                wideValueBits(values, w, fields, j, end);
+            }
+            j = end;
+        }
+        return j;
+    }
+
+    /**
+     * {@link #valueBitsWithoutShifts} on vectors from j to end where every width is at most
+     * {@link #NARROW_WIDTH}, in about half the operations of {@link #wideValueBits}. The mask of
+     * the low valueLen bits (w[i], or w[i] - 1 where the top bit is implied: both neighbours'
+     * widths at most this one's) is {@code 2^valueLen - 1}, made from a float: 2^valueLen by its
+     * exponent, plus 2^23, has the bits of {@code 0x4B000000 + 2^valueLen} exactly while
+     * valueLen is at most 23. A code is then at most 25 bits long with its change bits, so its
+     * field is its length (no bits from 32 up).
+     */
+    private static void narrowValueBits(int[] values, int[] w, int[] fields, int j, int end) {
+        for (int t = j; t < end; t += LANES) {
+            IntVector prev = IntVector.fromArray(I, w, t - 1);
+            IntVector cur = IntVector.fromArray(I, w, t);
+            // cur - next: -1, 0 or 1 (neighbouring widths differ by at most 1)
+            IntVector e = cur.sub(IntVector.fromArray(I, w, t + 1));
+            IntVector odd = e.and(1);
+            // the change code: next wider (e = -1) 0b11, narrower (e = 1) 0b01, the same 0
+            IntVector change = e.and(3);
+            // 1 unless prev <= cur and next <= cur: then the top bit is implied
+            IntVector notImplied = cur.sub(prev).or(e).lanewise(VectorOperators.LSHR, 31);
+            IntVector lengthBelowChange = cur.add(notImplied); // valueLen + 1
+            IntVector low = lengthBelowChange.lanewise(VectorOperators.LSHL, 23).add(126 << 23)
+                    .reinterpretAsFloats().add(0x1p23f).reinterpretAsInts().sub(0x4B000001);
+            IntVector nonZero = cur.neg().lanewise(VectorOperators.ASHR, 31);
+            IntVector v = IntVector.fromArray(I, values, t);
+            IntVector zigzag = v.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.XOR, v.lanewise(VectorOperators.ASHR, 31));
+            IntVector once = zigzag.and(low).lanewise(VectorOperators.LSHL, 1);
+            IntVector code = once.add(once.and(odd.neg())).or(change).and(nonZero);
+            lengthBelowChange.add(odd).and(nonZero).intoArray(fields, t);
+            code.intoArray(values, t);
+        }
+    }
+
+    /**
+     * {@link #valueBitsWithoutShifts} on vectors from j to end, at any width: the scalar codec's
+     * branch-free arithmetic on lanes. Where the top bit is implied (both neighbours' widths at
+     * most this one's), the value's width is exactly w[i] (the widths' closed form), so its value
+     * bits are its zigzag code without the highest set bit: the code masked with its bits smeared
+     * down and shifted right once. The shift by the change code's length (1 or 2) is a shift by
+     * one and an add of itself where the length is 2.
+     */
+    private static void wideValueBits(int[] values, int[] w, int[] fields, int from, int end) {
+        for (int j = from; j < end; j += LANES) {
             IntVector prev = IntVector.fromArray(I, w, j - 1);
             IntVector cur = IntVector.fromArray(I, w, j);
             IntVector d = IntVector.fromArray(I, w, j + 1).sub(cur);
@@ -684,7 +751,6 @@ public final class VectorCodec implements LilcomCodec {
             field.intoArray(fields, j);
             code.intoArray(values, j);
         }
-        return j;
     }
 
     /**
