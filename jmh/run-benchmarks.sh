@@ -9,7 +9,9 @@
 #            JAVA_TOOL_OPTIONS): the machines users have (AVX2 without scatter; 128-bit SSE, the
 #            width of ARM's NEON) emulated on a wider one. Default: everything the CPU has.
 #            Other JMH benchmarks run the same way, e.g. KernelBenchmark (one kernel, scalar
-#            against lanes): jmh/run-benchmarks.sh --isa avx2 KernelBenchmark
+#            against lanes): jmh/run-benchmarks.sh --isa avx2 KernelBenchmark; and
+#            PairedCodecBenchmark (both codecs call for call in one JVM, the steadier ratio on a
+#            shared machine; its own table): jmh/run-benchmarks.sh --isa sse PairedCodecBenchmark
 # Builds jmh/target/benchmarks.jar if it is missing; delete it (or run ./mvnw package) after
 # changing the code. Results: jmh/target/jmh-results[-BENCHMARK][-ISA].json (JMH's JSON), table on stdout.
 set -euo pipefail
@@ -73,6 +75,7 @@ echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/c
 echo "Vector codec: $("$java" --add-modules jdk.incubator.vector -Ddev.lilcom.vector.warmup=false -cp "$jar" dev.lilcom.jmh.AvailableCodecs --describe 2>/dev/null)"
 echo "Command: $command"
 echo
-if [ "$class" = CodecBenchmark ]; then
-  "$java" -cp "$jar" dev.lilcom.jmh.ResultsTable "$results" 2> >(grep -v '^Picked up' >&2)
-fi
+case $class in
+  CodecBenchmark) "$java" -cp "$jar" dev.lilcom.jmh.ResultsTable "$results" 2> >(grep -v '^Picked up' >&2) ;;
+  PairedCodecBenchmark) "$java" -cp "$jar" dev.lilcom.jmh.PairedTable "$results" 2> >(grep -v '^Picked up' >&2) ;;
+esac

@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
  * <p>Usage: {@code java -cp benchmarks.jar dev.lilcom.jmh.ResultsTable results.json...}
  */
 public final class ResultsTable {
-    private static final List<String> METHODS = List.of("compress", "compressInto", "decompress", "decompressInto");
+    /** CodecBenchmark's methods, in table order (PairedCodecBenchmark's operations). */
+    static final List<String> METHODS = List.of("compress", "compressInto", "decompress", "decompressInto");
 
     private ResultsTable() {}
 
