@@ -2,8 +2,6 @@ package dev.lilcom.jmh;
 
 import dev.lilcom.datasets.DataSet;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,24 +28,14 @@ public final class PairedTable {
             System.err.println("usage: PairedTable RESULTS.json... (JMH results of PairedCodecBenchmark, -rf json -rff FILE)");
             System.exit(2);
         }
-        List<Object> results = new ArrayList<>();
-        for (String arg : args) {
-            if (!(Json.parse(Files.readString(Path.of(arg))) instanceof List<?> list)) {
-                throw new IllegalArgumentException(arg + " is not a JMH JSON result file (expected an array)");
-            }
-            results.addAll(list);
-        }
-        System.out.print(markdown(results));
+        System.out.print(markdown(ResultsTable.read(args)));
     }
 
     /** The table of the PairedCodecBenchmark results among {@code results}, by data set, then operation. */
     static String markdown(List<Object> results) {
         List<Row> rows = new ArrayList<>();
-        for (Object result : results) {
-            Map<?, ?> r = (Map<?, ?>) result;
-            if (String.valueOf(r.get("benchmark")).startsWith(PairedCodecBenchmark.class.getName() + ".")) {
-                rows.add(row(r));
-            }
+        for (Map<?, ?> r : ResultsTable.of(PairedCodecBenchmark.class, results)) {
+            rows.add(row(r));
         }
         rows.sort(Comparator.comparing(Row::dataSet)
                 .thenComparing(row -> ResultsTable.METHODS.indexOf(row.operation())));

@@ -33,25 +33,38 @@ public final class ResultsTable {
             System.err.println("usage: ResultsTable RESULTS.json... (JMH results written with -rf json -rff FILE)");
             System.exit(2);
         }
+        System.out.print(markdown(read(args)));
+    }
+
+    /** Every result in the given JMH JSON files ({@code -rf json}), in order. */
+    static List<Object> read(String... files) throws IOException {
         List<Object> results = new ArrayList<>();
-        for (String arg : args) {
-            Object parsed = Json.parse(Files.readString(Path.of(arg)));
-            if (!(parsed instanceof List<?> list)) {
-                throw new IllegalArgumentException(arg + " is not a JMH JSON result file (expected an array)");
+        for (String file : files) {
+            if (!(Json.parse(Files.readString(Path.of(file))) instanceof List<?> list)) {
+                throw new IllegalArgumentException(file + " is not a JMH JSON result file (expected an array)");
             }
             results.addAll(list);
         }
-        System.out.print(markdown(results));
+        return results;
+    }
+
+    /** The results of one benchmark class's methods. */
+    static List<Map<?, ?>> of(Class<?> benchmark, List<Object> results) {
+        List<Map<?, ?>> found = new ArrayList<>();
+        for (Object result : results) {
+            Map<?, ?> r = (Map<?, ?>) result;
+            if (String.valueOf(r.get("benchmark")).startsWith(benchmark.getName() + ".")) {
+                found.add(r);
+            }
+        }
+        return found;
     }
 
     /** The Markdown: a line saying how it was measured, then the table. */
     static String markdown(List<Object> results) {
         List<Row> rows = new ArrayList<>();
-        for (Object result : results) {
-            Map<?, ?> r = (Map<?, ?>) result;
-            if (String.valueOf(r.get("benchmark")).startsWith(CodecBenchmark.class.getName() + ".")) {
-                rows.add(row(r));
-            }
+        for (Map<?, ?> r : of(CodecBenchmark.class, results)) {
+            rows.add(row(r));
         }
         rows.sort(Comparator.comparing(Row::dataSet).thenComparing(Row::codec)
                 .thenComparing(row -> METHODS.indexOf(row.method())));
