@@ -693,10 +693,11 @@ public final class VectorCodec implements LilcomCodec {
         for (int t = j; t < end; t += LANES) {
             IntVector prev = IntVector.fromArray(I, w, t - 1);
             IntVector cur = IntVector.fromArray(I, w, t);
-            // cur - next: -1, 0 or 1 (neighbouring widths differ by at most 1)
+            // cur - next, -1 to 1: wideValueBits's -d, the way round both uses below want it
             IntVector e = cur.sub(IntVector.fromArray(I, w, t + 1));
             IntVector odd = e.and(1);
-            // the change code: next wider (e = -1) 0b11, narrower (e = 1) 0b01, the same 0
+            // ValueBits's (d & 1) | ((d + 1) & 2) in one operation: next wider (e = -1) 0b11,
+            // narrower (e = 1) 0b01, the same 0, which are the low two bits of e
             IntVector change = e.and(3);
             // 1 unless prev <= cur and next <= cur: then the top bit is implied
             IntVector notImplied = cur.sub(prev).or(e).lanewise(VectorOperators.LSHR, 31);
