@@ -7,6 +7,7 @@ import dev.lilcom.LilcomDecoder;
 import dev.lilcom.LilcomEncoder;
 import dev.lilcom.datasets.DataSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,18 +57,14 @@ public class PairedCodecBenchmark {
     @Param({"compress", "compressInto", "decompress", "decompressInto"})
     public String operation;
 
-    private static final int COMPRESS = 0;
-    private static final int COMPRESS_INTO = 1;
-    private static final int DECOMPRESS = 2;
-    private static final int DECOMPRESS_INTO = 3;
-    private int op;
-
     private float[] data;
     private int[] shape;
     private CompressOptions options;
     private byte[] blob;
     private Side scalar;
     private Side vector;
+    /** The operation on one codec's side, chosen at setup. */
+    private Function<Side, Object> call;
 
     /** One codec's encoder, decoder and reused buffers. */
     private static final class Side {
@@ -91,10 +88,14 @@ public class PairedCodecBenchmark {
      */
     @Setup
     public void setUp() {
-        op = ResultsTable.METHODS.indexOf(operation);
-        if (op < 0) {
-            throw new IllegalArgumentException("operation is one of " + ResultsTable.METHODS + ", not " + operation);
-        }
+        call = switch (operation) {
+            case "compress" -> side -> side.encoder.compress(data, shape, options);
+            case "compressInto" -> side -> side.encoder.compress(data, shape, options, side.buffer, 0);
+            case "decompress" -> side -> side.decoder.decompress(blob);
+            case "decompressInto" -> side -> side.decoder.decompress(blob, 0, blob.length, side.out, 0);
+            default -> throw new IllegalArgumentException(
+                    "operation is one of " + ResultsTable.METHODS + ", not " + operation);
+        };
         DataSet set = DataSet.byId(dataSet);
         data = set.generate();
         shape = set.shape();
@@ -112,19 +113,9 @@ public class PairedCodecBenchmark {
         for (int turn = 0; turn < 2; turn++) {
             boolean isScalar = scalarFirst == (turn == 0);
             long start = PairedCpuTime.now();
-            bh.consume(run(isScalar ? scalar : vector));
+            bh.consume(call.apply(isScalar ? scalar : vector));
             t.add(isScalar, start);
         }
         t.pairs++;
-    }
-
-    private Object run(Side side) {
-        return switch (op) {
-            case COMPRESS -> side.encoder.compress(data, shape, options);
-            case COMPRESS_INTO -> side.encoder.compress(data, shape, options, side.buffer, 0);
-            case DECOMPRESS -> side.decoder.decompress(blob);
-            case DECOMPRESS_INTO -> side.decoder.decompress(blob, 0, blob.length, side.out, 0);
-            default -> throw new IllegalStateException("operation " + op);
-        };
     }
 }
